@@ -1,0 +1,71 @@
+//! What the server functions need from the backend, as traits.
+//!
+//! The server crate implements these and provides them through Leptos
+//! context, so server functions stay a few lines and a change in the backend
+//! never rebuilds the browser client.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::errors::AppError;
+
+/// Counts that show the organisation is loaded and the database answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationSummary {
+    /// Provincial companies under the national organisation.
+    pub provinces: u64,
+    /// Units and specialty domains in all provinces.
+    pub units: u64,
+    /// Posts defined in those units.
+    pub posts: u64,
+    /// When the database answered.
+    pub checked_at: DateTime<Utc>,
+}
+
+/// Read access to the organisation tree.
+#[async_trait]
+pub trait OrganisationDirectory: Send + Sync {
+    /// Counts of the organisation's parts, straight from the database.
+    async fn summary(&self) -> Result<OrganisationSummary, AppError>;
+}
+
+/// The backend handle server functions take from context.
+pub type Directory = Arc<dyn OrganisationDirectory>;
+
+/// Takes a contract from the request's context; a missing one is a wiring
+/// bug in the server, reported as an internal error rather than a panic.
+pub fn contract<T: Clone + Send + Sync + 'static>() -> Result<T, AppError> {
+    leptos::prelude::use_context::<T>().ok_or_else(|| AppError::Internal {
+        reference: "missing-context".to_owned(),
+    })
+}
+
+/// Sets the Content-Security-Policy of a rendered page. It carries the page's
+/// nonce so the one inline script Leptos needs for hydration may run and no
+/// other inline script can.
+pub fn send_security_policy() {
+    use leptos::prelude::use_context;
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let policy = content_security_policy(&nonce);
+        if let Ok(value) = policy.parse() {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
+/// The policy for pages; static files get the same policy without a nonce.
+pub fn content_security_policy(nonce: &str) -> String {
+    let script = if nonce.is_empty() {
+        "script-src 'self' 'wasm-unsafe-eval'".to_owned()
+    } else {
+        format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'")
+    };
+    format!(
+        "default-src 'self'; {script}; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; \
+         connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}

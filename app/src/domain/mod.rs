@@ -1,0 +1,11 @@
+//! Domain rules that the browser and the server both run.
+//!
+//! Nothing here imports Leptos or sea-orm, so the module can be lifted into
+//! its own crate unchanged and every rule is unit-tested without HTTP.
+
+pub mod digits;
+pub mod jalali;
+pub mod mobile;
+pub mod national_id;
+pub mod normalize;
+pub mod role;

@@ -1,0 +1,6 @@
+//! Pages, one per route, grouped by the glossary's area names.
+
+pub mod cartable;
+pub mod home;
+pub mod login;
+pub mod not_found;

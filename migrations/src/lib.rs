@@ -1,0 +1,16 @@
+//! The schema, one migration a change, applied in order at start-up.
+//! A migration that has landed is never edited: add a new one instead.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_organisation_and_users;
+
+/// Lists every migration in the order it runs.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_organisation_and_users::Migration)]
+    }
+}

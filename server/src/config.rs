@@ -1,0 +1,226 @@
+//! Configuration from environment variables. Every variable and its default
+//! is listed in the README; production mode refuses demo defaults.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use leptos::config::{Env, LeptosOptions};
+
+/// How the installation runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Invented data, messages kept on a page instead of sent, a banner on
+    /// every page. What the README's run command starts.
+    Demo,
+    /// A real agency's installation; must be chosen explicitly.
+    Production,
+}
+
+impl Mode {
+    /// Demo installations seed data and say so on every page.
+    pub fn is_demo(self) -> bool {
+        self == Mode::Demo
+    }
+}
+
+/// A secret that never appears in logs or debug output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's value, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// Everything the server reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Demo or production.
+    pub mode: Mode,
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// Where the SQLite file and uploaded files live by default.
+    pub data_dir: PathBuf,
+    /// The address people use, e.g. `https://desk.example.ir`; HSTS is sent
+    /// only when it is https.
+    pub public_url: Option<String>,
+    /// Signs session cookies and links; required in production.
+    pub secret: Option<Secret>,
+    /// `json` for log collectors, `pretty` for people.
+    pub log_json: bool,
+    /// Where to listen (`LEPTOS_SITE_ADDR`, default 127.0.0.1:3000).
+    pub site_addr: SocketAddr,
+    /// The built site: client, styles and public files (`LEPTOS_SITE_ROOT`).
+    pub site_root: String,
+}
+
+/// Why the configuration was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// `MIZEKHEDMAT_MODE` holds something other than `demo` or `production`.
+    #[error("MIZEKHEDMAT_MODE must be `demo` or `production`, not `{0}`")]
+    UnknownMode(String),
+    /// Production needs a real secret of its own.
+    #[error("production mode needs MIZEKHEDMAT_SECRET: at least 32 random characters, not a demo value")]
+    MissingSecret,
+    /// Production needs an explicit database.
+    #[error("production mode needs DATABASE_URL to be set explicitly")]
+    MissingDatabase,
+    /// `LEPTOS_SITE_ADDR` is not an address and port.
+    #[error("LEPTOS_SITE_ADDR must be an address with a port, such as 127.0.0.1:3000")]
+    BadAddress,
+    /// The database URL names an engine we do not run on.
+    #[error("DATABASE_URL must start with sqlite:// or postgres://")]
+    UnsupportedDatabase,
+}
+
+const DEMO_SECRET_MARKER: &str = "demo";
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|key| std::env::var(key).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads configuration through `lookup`, so tests need not touch the
+    /// process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mode = match lookup("MIZEKHEDMAT_MODE").as_deref() {
+            None | Some("demo") => Mode::Demo,
+            Some("production") => Mode::Production,
+            Some(other) => return Err(ConfigError::UnknownMode(other.to_owned())),
+        };
+        let data_dir = PathBuf::from(lookup("MIZEKHEDMAT_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
+        let explicit_database = lookup("DATABASE_URL");
+        let secret = lookup("MIZEKHEDMAT_SECRET").map(Secret);
+        if mode == Mode::Production {
+            let weak = secret
+                .as_ref()
+                .is_none_or(|s| s.0.len() < 32 || s.0.to_lowercase().contains(DEMO_SECRET_MARKER));
+            if weak {
+                return Err(ConfigError::MissingSecret);
+            }
+            if explicit_database.is_none() {
+                return Err(ConfigError::MissingDatabase);
+            }
+        }
+        let database_url = explicit_database
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("mizekhedmat.db").display()));
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError::UnsupportedDatabase);
+        }
+        Ok(Self {
+            mode,
+            database_url,
+            data_dir,
+            public_url: lookup("MIZEKHEDMAT_PUBLIC_URL"),
+            secret,
+            log_json: lookup("MIZEKHEDMAT_LOG_FORMAT").map_or(mode == Mode::Production, |f| f == "json"),
+            site_addr: lookup("LEPTOS_SITE_ADDR")
+                .unwrap_or_else(|| "127.0.0.1:3000".to_owned())
+                .parse()
+                .map_err(|_| ConfigError::BadAddress)?,
+            site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+        })
+    }
+
+    /// How Leptos finds the built client. The names match the workspace's
+    /// `[[workspace.metadata.leptos]]`, so the binary runs the same whether
+    /// cargo-leptos started it or a service manager did.
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("mizekhedmat")
+            .site_root(self.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(self.site_addr)
+            .env(Env::PROD)
+            .build()
+    }
+
+    /// Whether people reach the server over https, so HSTS is safe to send.
+    pub fn served_over_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Config::from_lookup(|key| env.get(key).cloned())
+    }
+
+    #[test]
+    fn an_empty_environment_starts_the_demo_on_a_local_sqlite_file() {
+        let c = config(&[]).expect("demo defaults are complete");
+        assert_eq!(c.mode, Mode::Demo);
+        assert!(c.database_url.starts_with("sqlite://data/"));
+        assert!(!c.served_over_https());
+    }
+
+    #[test]
+    fn production_without_a_secret_refuses_to_start() {
+        let result = config(&[
+            ("MIZEKHEDMAT_MODE", "production"),
+            ("DATABASE_URL", "postgres://db/desk"),
+        ]);
+        assert!(matches!(result, Err(ConfigError::MissingSecret)));
+    }
+
+    #[test]
+    fn production_refuses_a_demo_or_short_secret() {
+        for secret in ["short", "demo-secret-demo-secret-demo-secret-42"] {
+            let result = config(&[
+                ("MIZEKHEDMAT_MODE", "production"),
+                ("DATABASE_URL", "postgres://db/desk"),
+                ("MIZEKHEDMAT_SECRET", secret),
+            ]);
+            assert!(matches!(result, Err(ConfigError::MissingSecret)), "{secret}");
+        }
+    }
+
+    #[test]
+    fn production_refuses_the_default_database() {
+        let result = config(&[
+            ("MIZEKHEDMAT_MODE", "production"),
+            ("MIZEKHEDMAT_SECRET", "a8f3k2m9q4w7e1r6t5y0u3i8o2p7a4s9"),
+        ]);
+        assert!(matches!(result, Err(ConfigError::MissingDatabase)));
+    }
+
+    #[test]
+    fn production_with_its_own_secret_and_database_starts_and_sends_hsts_over_https() {
+        let c = config(&[
+            ("MIZEKHEDMAT_MODE", "production"),
+            ("MIZEKHEDMAT_SECRET", "a8f3k2m9q4w7e1r6t5y0u3i8o2p7a4s9"),
+            ("DATABASE_URL", "postgres://db/desk"),
+            ("MIZEKHEDMAT_PUBLIC_URL", "https://desk.example.ir"),
+        ])
+        .expect("complete production configuration");
+        assert!(c.served_over_https());
+        assert!(c.log_json);
+        assert!(!format!("{c:?}").contains("a8f3k2"), "the secret must not reach logs");
+    }
+
+    #[test]
+    fn an_unknown_mode_or_database_is_refused() {
+        assert!(matches!(
+            config(&[("MIZEKHEDMAT_MODE", "staging")]),
+            Err(ConfigError::UnknownMode(_))
+        ));
+        assert!(matches!(
+            config(&[("DATABASE_URL", "mysql://x")]),
+            Err(ConfigError::UnsupportedDatabase)
+        ));
+    }
+}

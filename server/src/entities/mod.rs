@@ -1,0 +1,7 @@
+//! sea-orm entities: the rows as stored. They never cross the wire; server
+//! functions return DTOs from `app`.
+
+pub mod organisation_unit;
+pub mod post;
+pub mod post_holding;
+pub mod user;

@@ -1,0 +1,32 @@
+//! A person who can sign in. The password hash stays on the server: this
+//! row is never serialised.
+
+use sea_orm::entity::prelude::*;
+
+/// One account.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub username: String,
+    #[sea_orm(unique)]
+    pub email: String,
+    #[sea_orm(unique)]
+    pub mobile: String,
+    #[sea_orm(unique)]
+    pub national_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub is_active: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,87 @@
+//! The Mizekhedmat server: configuration, database, demo data, and the axum
+//! application that renders the shared Leptos pages and answers server
+//! functions. `main.rs` only calls [`run`].
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod directory;
+pub mod entities;
+pub mod errors;
+pub mod http;
+pub mod passwords;
+pub mod state;
+pub mod telemetry;
+
+use std::process::ExitCode;
+
+use crate::config::Config;
+use crate::state::AppState;
+
+/// Starts the service desk with the configuration in the environment and
+/// serves until SIGTERM or Ctrl-C, finishing the requests under way.
+pub async fn run() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("mizekhedmat: configuration refused: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(&config);
+    match serve(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = %error, "the server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let leptos = config.leptos_options();
+    let db = db::connect(&config).await?;
+    if config.mode.is_demo() {
+        demo::seed(&db).await?;
+    }
+    let address = leptos.site_addr;
+    let state_is_demo = config.mode.is_demo();
+    let state = AppState::new(config, db, leptos);
+    let app = http::router(state);
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    tracing::info!(%address, "mizekhedmat is listening");
+    if state_is_demo {
+        println!("{}", demo::accounts_banner(&format!("http://{address}")));
+    }
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("mizekhedmat stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on SIGTERM (what service managers send) or Ctrl-C.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // If the handler cannot be installed there is no Ctrl-C to wait for.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing requests under way");
+}

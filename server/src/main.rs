@@ -1,0 +1,6 @@
+//! The `mizekhedmat` binary.
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    server::run().await
+}

@@ -1,0 +1,203 @@
+//! The HTTP surface as a browser or load balancer meets it: pages, status
+//! codes, headers, the language switch and a server function, on SQLite and
+//! PostgreSQL.
+
+mod support;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use server::{config::Config, demo, http::router, state::AppState};
+use tower::ServiceExt;
+
+fn config(public_url: Option<&str>) -> Config {
+    let public_url = public_url.map(str::to_owned);
+    Config::from_lookup(move |key| match key {
+        "MIZEKHEDMAT_PUBLIC_URL" => public_url.clone(),
+        "LEPTOS_SITE_ROOT" => Some("../target/site".to_owned()),
+        _ => None,
+    })
+    .expect("demo configuration")
+}
+
+async fn apps() -> Vec<(&'static str, Router, support::TestDb)> {
+    let mut apps = Vec::new();
+    for t in support::databases().await {
+        demo::seed(&t.db).await.expect("demo data");
+        let config = config(None);
+        let leptos = config.leptos_options();
+        let app = router(AppState::new(config, t.db.clone(), leptos));
+        apps.push((t.engine, app, t));
+    }
+    apps
+}
+
+async fn get(app: &Router, uri: &str, cookie: Option<&str>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::get(uri);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_home_page_is_persian_right_to_left_and_lists_the_fixed_menus() {
+    for (engine, app, _db) in apps().await {
+        let (status, _, html) = get(&app, "/", None).await;
+        assert_eq!(status, StatusCode::OK, "{engine}");
+        assert!(
+            html.contains(r#"lang="fa""#) && html.contains(r#"dir="rtl""#),
+            "{engine}: {html}"
+        );
+        for text in ["میز خدمت الکترونیکی", "صفحه اصلی", "کارتابل", "ورود", "نسخه نمایشی"]
+        {
+            assert!(html.contains(text), "{engine}: missing {text}");
+        }
+        // The status card is rendered on the server with the demo counts.
+        assert!(html.contains("سامانه در دسترس است."), "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn a_person_who_chose_english_gets_left_to_right_english_pages() {
+    for (engine, app, _db) in apps().await {
+        let (_, _, html) = get(&app, "/", Some("lang=en")).await;
+        assert!(
+            html.contains(r#"lang="en""#) && html.contains(r#"dir="ltr""#),
+            "{engine}"
+        );
+        assert!(html.contains("Electronic service desk"), "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_link_sets_the_cookie_and_returns_only_to_this_site() {
+    for (engine, app, _db) in apps().await {
+        let (status, headers, _) = get(&app, "/lang/en?next=/cartable", None).await;
+        assert!(status.is_redirection(), "{engine}");
+        assert_eq!(headers[header::LOCATION], "/cartable");
+        assert!(
+            headers[header::SET_COOKIE]
+                .to_str()
+                .expect("ascii")
+                .starts_with("lang=en;")
+        );
+
+        let (_, headers, _) = get(&app, "/lang/fa?next=//elsewhere.example/phish", None).await;
+        assert_eq!(headers[header::LOCATION], "/", "{engine}: open redirect");
+        let (status, _, _) = get(&app, "/lang/xx", None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_a_persian_page_with_status_404() {
+    for (engine, app, _db) in apps().await {
+        let (status, _, html) = get(&app, "/no-such-page", None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{engine}");
+        assert!(html.contains("صفحه پیدا نشد"), "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_that_matches_their_script() {
+    for (engine, app, _db) in apps().await {
+        let (_, headers, html) = get(&app, "/", None).await;
+        let csp = headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{engine}: {csp}"
+        );
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("nonce in policy");
+        assert!(
+            html.contains(&format!(r#"nonce="{nonce}""#)),
+            "{engine}: the hydration script lacks the nonce"
+        );
+        assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert!(headers.contains_key(header::REFERRER_POLICY));
+        assert!(headers.contains_key("x-request-id"));
+        assert!(
+            !headers.contains_key(header::STRICT_TRANSPORT_SECURITY),
+            "{engine}: HSTS over plain http"
+        );
+
+        let (_, again, _) = get(&app, "/", None).await;
+        assert_ne!(
+            again[header::CONTENT_SECURITY_POLICY],
+            headers[header::CONTENT_SECURITY_POLICY],
+            "nonce reused"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hsts_is_sent_when_the_desk_is_served_over_https() {
+    let t = support::databases().await.remove(0);
+    let config = config(Some("https://desk.example.ir"));
+    let leptos = config.leptos_options();
+    let app = router(AppState::new(config, t.db.clone(), leptos));
+    let (_, headers, _) = get(&app, "/healthz", None).await;
+    assert!(
+        headers[header::STRICT_TRANSPORT_SECURITY]
+            .to_str()
+            .expect("ascii")
+            .contains("max-age=")
+    );
+}
+
+#[tokio::test]
+async fn health_is_ok_while_the_database_answers_and_503_when_it_does_not() {
+    for (engine, app, t) in apps().await {
+        let (status, _, body) = get(&app, "/healthz", None).await;
+        assert_eq!(status, StatusCode::OK, "{engine}");
+        assert!(body.contains(r#""database":"ok""#), "{engine}: {body}");
+        t.db.close_by_ref().await.expect("pool closes");
+        let (status, _, _) = get(&app, "/healthz", None).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn the_status_server_function_answers_with_the_organisations_counts() {
+    for (engine, app, _db) in apps().await {
+        let request = Request::post("/api/system/desk_status")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::empty())
+            .expect("request");
+        let response = app.clone().oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::OK, "{engine}");
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON answer");
+        assert_eq!(
+            (
+                json["provinces"].as_u64(),
+                json["units"].as_u64(),
+                json["posts"].as_u64()
+            ),
+            (Some(2), Some(9), Some(10)),
+            "{engine}"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Fresh databases for service tests: a new SQLite file, and a new database
+//! on the PostgreSQL server named by `TEST_DATABASE_URL`. The test command
+//! always provides PostgreSQL; `MIZEKHEDMAT_REQUIRE_POSTGRES=1` turns its
+//! absence into a failure rather than a silent skip.
+
+#![allow(dead_code, reason = "each test file uses a different part of the support module")]
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::db::connect_url;
+
+/// A migrated, empty database and the engine's name for messages.
+pub struct TestDb {
+    pub engine: &'static str,
+    pub db: DatabaseConnection,
+    // Keeps the SQLite file's folder alive for the test's duration.
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// One fresh database per engine.
+pub async fn databases() -> Vec<TestDb> {
+    let mut all = vec![sqlite().await];
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => all.push(postgres(&url).await),
+        _ if std::env::var("MIZEKHEDMAT_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
+            panic!("TEST_DATABASE_URL is required: the test command starts a PostgreSQL cluster for it")
+        }
+        _ => eprintln!("TEST_DATABASE_URL not set: this run covers SQLite only"),
+    }
+    all
+}
+
+async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+    let db = connect_url(&url).await.expect("SQLite opens and migrates");
+    TestDb {
+        engine: "sqlite",
+        db,
+        _dir: Some(dir),
+    }
+}
+
+async fn postgres(admin_url: &str) -> TestDb {
+    let name = format!("mizekhedmat_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = Database::connect(admin_url).await.expect("PostgreSQL server reachable");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("test database created");
+    admin.close().await.ok();
+    let (base, _) = admin_url.rsplit_once('/').expect("URL has a database name");
+    let db = connect_url(&format!("{base}/{name}"))
+        .await
+        .expect("PostgreSQL database migrates");
+    TestDb {
+        engine: "postgres",
+        db,
+        _dir: None,
+    }
+}
