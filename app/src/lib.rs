@@ -26,7 +26,7 @@ mod locales {
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -72,10 +72,13 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Header />
                 <main id="main" tabindex="-1">
+                    // In-order streaming: the HTML arrives complete, without any
+                    // script to move late content into place, so every page
+                    // works with JavaScript off.
                     <Routes fallback=NotFound>
-                        <Route path=StaticSegment("") view=HomePage />
-                        <Route path=StaticSegment("cartable") view=CartablePage />
-                        <Route path=StaticSegment("login") view=LoginPage />
+                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <Footer />

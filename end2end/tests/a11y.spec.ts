@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+import { HYDRATED_EN, HYDRATED_FA, jsEnabled, waitForHydration } from './helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it stands and fails with a readable list of problems. */
+async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const violations = results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+  }));
+  expect(violations).toEqual([]);
+}
+
+const PAGES: Array<{ path: string; title: string }> = [
+  { path: '/', title: 'the home page' },
+  { path: '/cartable', title: 'the cartable' },
+  { path: '/login', title: 'the login page' },
+  { path: '/no-such-page', title: 'the not-found page' },
+];
+
+for (const { path, title } of PAGES) {
+  test(`${title} meets WCAG 2.2 AA as axe checks it`, async ({ page }, testInfo) => {
+    test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+    await page.goto(path);
+    await waitForHydration(page, HYDRATED_FA);
+    await expectNoViolations(page);
+  });
+}
+
+test('the home page in English meets WCAG 2.2 AA as axe checks it', async ({ page, context, baseURL }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  await context.addCookies([{ name: 'lang', value: 'en', url: baseURL ?? 'http://127.0.0.1:3300' }]);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await waitForHydration(page, HYDRATED_EN);
+  await expectNoViolations(page);
+});

@@ -1,0 +1,69 @@
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+/** What the footer says once the WebAssembly client has hydrated the page. */
+export const HYDRATED_FA = 'نسخه تعاملی فعال است';
+export const HYDRATED_EN = 'Interactive version active';
+
+/** Hydration downloads and compiles the client: give it time on a slow machine. */
+export const HYDRATION_TIMEOUT = 15_000;
+
+/**
+ * Starts collecting the page's console errors and uncaught exceptions. Call it
+ * before the first `goto`; the returned array fills as the page runs, so a
+ * test ends with `expect(errors).toEqual([])`.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url;
+      errors.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => {
+    errors.push(`page error: ${error.name}: ${error.message}`);
+  });
+  return errors;
+}
+
+/** Whether the current project runs the page's JavaScript (and so the client). */
+export function jsEnabled(testInfo: TestInfo): boolean {
+  return testInfo.project.use.javaScriptEnabled !== false;
+}
+
+/** Whether the current project is a phone (small touch screen). */
+export function isPhone(testInfo: TestInfo): boolean {
+  return testInfo.project.use.isMobile === true;
+}
+
+/**
+ * Waits for the visible sign that the client has taken over: the footer's
+ * status line. Only meaningful in projects with JavaScript.
+ */
+export async function waitForHydration(page: Page, text: string = HYDRATED_FA): Promise<void> {
+  await expect(page.getByRole('contentinfo').getByRole('status')).toContainText(text, {
+    timeout: HYDRATION_TIMEOUT,
+  });
+}
+
+/** The header's main menu, in Persian or in English. */
+export function mainMenu(page: Page, name: string = 'منوی اصلی'): Locator {
+  return page.getByRole('navigation', { name, exact: true });
+}
+
+/** The home page's system status card. */
+export function statusCard(page: Page, name: string = 'وضعیت سامانه'): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The `<time>` in the status card, whose `datetime` is the check's instant. */
+export function checkedAt(page: Page): Locator {
+  return statusCard(page).getByRole('time');
+}
+
+/** The `lang` and `dir` of the whole document. */
+export async function expectDocumentLanguage(page: Page, lang: 'fa' | 'en'): Promise<void> {
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('lang', lang);
+  await expect(html).toHaveAttribute('dir', lang === 'fa' ? 'rtl' : 'ltr');
+}
