@@ -34,6 +34,41 @@ pub trait OrganisationDirectory: Send + Sync {
 /// The backend handle server functions take from context.
 pub type Directory = Arc<dyn OrganisationDirectory>;
 
+/// The signed-in person as pages show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionUser {
+    /// The account's id.
+    pub user_id: i32,
+    /// First and last name.
+    pub display_name: String,
+    /// What the account may do.
+    pub role: crate::domain::role::Role,
+}
+
+/// A new session: the token goes into the cookie and nowhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    /// The secret the cookie carries.
+    pub token: String,
+    /// When the session ends at the latest, whatever the activity.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Signing in and out, and who holds a session.
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// Checks the credentials of `username` and opens a session. `client`
+    /// identifies the caller's network address for rate limiting.
+    async fn sign_in(&self, username: &str, password: &str, client: &str) -> Result<NewSession, AppError>;
+    /// The person holding the session `token`, if it is still valid.
+    async fn session_user(&self, token: &str) -> Result<Option<SessionUser>, AppError>;
+    /// Ends the session `token`; ending an unknown session is not an error.
+    async fn sign_out(&self, token: &str) -> Result<(), AppError>;
+}
+
+/// The accounts handle server functions take from context.
+pub type AccountsHandle = Arc<dyn Accounts>;
+
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.
 pub fn contract<T: Clone + Send + Sync + 'static>() -> Result<T, AppError> {

@@ -28,6 +28,9 @@ pub enum AppError {
         /// A Persian sentence telling what to fix.
         message: String,
     },
+    /// Too many tries in a short time; the person must wait before trying again.
+    #[error("تعداد تلاش‌ها بیش از حد مجاز است؛ چند دقیقه دیگر دوباره تلاش کنید")]
+    TooManyAttempts,
     /// Something failed inside the server; details are in the log under `reference`.
     #[error("خطایی در سامانه رخ داد. اگر تکرار شد، این کد پیگیری را به پشتیبانی بدهید: {reference}")]
     Internal {
@@ -39,10 +42,73 @@ pub enum AppError {
     Transport,
 }
 
+impl AppError {
+    /// A validation message for one form field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The message to show beside `field`, if this error belongs there.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// The message to show above the form when no single field is at fault.
+    pub fn form_message(&self) -> Option<String> {
+        match self {
+            AppError::Invalid { .. } => None,
+            other => Some(other.to_string()),
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
         AppError::Transport
     }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// The HTTP status this error deserves.
+    pub fn status(&self) -> http::StatusCode {
+        match self {
+            AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => http::StatusCode::FORBIDDEN,
+            AppError::Invalid { .. } => http::StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyAttempts => http::StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal { .. } => http::StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Transport => http::StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+/// Gives a failed server function its real HTTP status, so a wrong
+/// password is a 422 in logs and monitoring rather than a server error.
+/// Plain form posts (no JavaScript) are left alone: Leptos answers them with
+/// a redirect back to the form, carrying the error.
+#[cfg(feature = "ssr")]
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    use leptos::prelude::use_context;
+    if let Err(error) = &result {
+        let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
+        if let (false, Some(response)) = (form_post, use_context::<leptos_axum::ResponseOptions>()) {
+            response.set_status(error.status());
+        }
+    }
+    result
 }

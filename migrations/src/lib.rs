@@ -4,6 +4,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_organisation_and_users;
+mod m20261123_000002_sessions;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -11,6 +12,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_organisation_and_users::Migration)]
+        vec![
+            Box::new(m20261123_000001_organisation_and_users::Migration),
+            Box::new(m20261123_000002_sessions::Migration),
+        ]
     }
 }

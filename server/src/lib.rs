@@ -2,6 +2,7 @@
 //! application that renders the shared Leptos pages and answers server
 //! functions. `main.rs` only calls [`run`].
 
+pub mod accounts;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -10,6 +11,7 @@ pub mod entities;
 pub mod errors;
 pub mod http;
 pub mod passwords;
+pub mod rate_limit;
 pub mod state;
 pub mod telemetry;
 
@@ -53,9 +55,12 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     if state_is_demo {
         println!("{}", demo::accounts_banner(&format!("http://{address}")));
     }
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("mizekhedmat stopped cleanly");
     Ok(())
 }

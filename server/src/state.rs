@@ -2,12 +2,13 @@
 
 use std::sync::Arc;
 
-use app::contracts::Directory;
+use app::contracts::{AccountsHandle, Directory};
 use app::serverfns::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use crate::accounts::SeaOrmAccounts;
 use crate::config::Config;
 use crate::directory::SeaOrmDirectory;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The organisation directory contract.
     pub directory: Directory,
+    /// Signing in and sessions.
+    pub accounts: AccountsHandle,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
         Self {
             leptos,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
+            accounts: Arc::new(SeaOrmAccounts::new(db.clone())),
             db,
             config: Arc::new(config),
         }
@@ -39,6 +43,7 @@ impl AppState {
     /// server functions and pages rendered while answering it.
     pub fn provide_contracts(&self) {
         leptos::prelude::provide_context(self.directory.clone());
+        leptos::prelude::provide_context(self.accounts.clone());
         leptos::prelude::provide_context(SiteInfo {
             demo: self.config.mode.is_demo(),
         });

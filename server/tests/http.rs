@@ -201,3 +201,98 @@ async fn the_status_server_function_answers_with_the_organisations_counts() {
         );
     }
 }
+
+fn session_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-session="))
+        .map(str::to_owned)
+}
+
+async fn post_form(app: &Router, uri: &str, form: &str, cookie: Option<&str>) -> axum::http::Response<Body> {
+    let mut request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://127.0.0.1/login");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(form.to_owned())).expect("request"))
+        .await
+        .expect("response")
+}
+
+#[tokio::test]
+async fn signing_in_sets_a_host_only_secure_cookie_and_the_cartable_then_greets_the_person() {
+    for (engine, app, _db) in apps().await {
+        let response = post_form(
+            &app,
+            "/api/accounts/login",
+            "username=applicant&password=Mizekhedmat-1405",
+            None,
+        )
+        .await;
+        assert!(response.status().is_redirection(), "{engine}: {}", response.status());
+        assert_eq!(response.headers()[header::LOCATION], "/cartable", "{engine}");
+        let cookie = session_cookie(response.headers()).expect("a session cookie");
+        for part in ["__Host-session=", "Path=/", "Secure", "HttpOnly", "SameSite=Lax"] {
+            assert!(cookie.contains(part), "{engine}: cookie lacks {part}: {cookie}");
+        }
+        let pair = cookie.split(';').next().expect("name=value");
+
+        let (_, _, html) = get(&app, "/cartable", Some(pair)).await;
+        assert!(html.contains("نگار امیرخانی"), "{engine}: the header names the person");
+        assert!(html.contains("اکنون درخواستی در انتظار اقدام شما نیست."), "{engine}");
+
+        let out = post_form(&app, "/api/accounts/logout", "", Some(pair)).await;
+        assert!(
+            session_cookie(out.headers()).is_some_and(|c| c.contains("Max-Age=0")),
+            "{engine}"
+        );
+        let (_, _, html) = get(&app, "/cartable", Some(pair)).await;
+        assert!(
+            html.contains("برای دیدن کارتابل ابتدا وارد شوید."),
+            "{engine}: the old cookie no longer works"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failed_sign_in_without_javascript_comes_back_to_the_form_with_the_error_beside_the_password() {
+    for (engine, app, _db) in apps().await {
+        let response = post_form(&app, "/api/accounts/login", "username=applicant&password=wrong", None).await;
+        assert!(response.status().is_redirection(), "{engine}");
+        let location = response.headers()[header::LOCATION].to_str().expect("ascii").to_owned();
+        assert!(
+            location.contains("/login") && location.contains("__err="),
+            "{engine}: {location}"
+        );
+        assert!(
+            session_cookie(response.headers()).is_none(),
+            "{engine}: no session for a wrong password"
+        );
+        let path = location.trim_start_matches("http://127.0.0.1");
+        let (_, _, html) = get(&app, path, None).await;
+        assert!(html.contains("نام کاربری یا کلمه عبور نادرست است"), "{engine}: {html}");
+        assert!(html.contains(r#"aria-invalid="true""#), "{engine}");
+    }
+}
+
+#[tokio::test]
+async fn a_scripted_sign_in_with_a_wrong_password_is_a_422_naming_the_field_not_a_server_error() {
+    for (engine, app, _db) in apps().await {
+        let request = Request::post("/api/accounts/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from("username=applicant&password=wrong"))
+            .expect("request");
+        let response = app.clone().oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let error: app::errors::AppError = serde_json::from_slice(&bytes).expect("a typed error");
+        assert!(error.message_for("password").is_some(), "{engine}: {error:?}");
+    }
+}

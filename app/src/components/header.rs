@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{demo_banner::DemoBanner, language_switch::LanguageSwitch};
+use crate::components::{demo_banner::DemoBanner, language_switch::LanguageSwitch, user_menu::UserMenu};
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The header every page shares: the seed's two fixed menus ("home" and
-/// "cartable"), login, and the language switch.
+/// "cartable"), the signed-in person or a way to sign in, and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>{t!(i18n, nav_home)}</A></li>
                     <li><A href="/cartable">{t!(i18n, nav_cartable)}</A></li>
-                    <li><A href="/login">{t!(i18n, nav_login)}</A></li>
+                    <UserMenu />
                 </ul>
             </nav>
             <LanguageSwitch />

@@ -1,4 +1,5 @@
 //! Server functions, one per file, grouped by the same areas as the pages.
 //! Each is public over HTTP, so each decides itself who may call it.
 
+pub mod accounts;
 pub mod system;

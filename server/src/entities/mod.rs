@@ -4,4 +4,5 @@
 pub mod organisation_unit;
 pub mod post;
 pub mod post_holding;
+pub mod session;
 pub mod user;

@@ -2,6 +2,7 @@
 //! (precompressed), health, language choice, and the layers every response
 //! goes through (request ids, logs, compression, security headers).
 
+mod client_address;
 mod health;
 mod language;
 mod security;
@@ -14,7 +15,7 @@ use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    trace::TraceLayer,
+    trace::{DefaultOnResponse, TraceLayer},
 };
 
 use crate::state::AppState;
@@ -44,10 +45,15 @@ pub fn router(state: AppState) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(TraceLayer::new_for_http().make_span_with(request_span))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CompressionLayer::new())
-                .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers)),
+                .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+                .layer(axum::middleware::from_fn(client_address::attach)),
         )
         .with_state(state)
 }

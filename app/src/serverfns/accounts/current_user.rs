@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+
+/// Who is looking at the page, as the header and menus need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// First and last name.
+    pub display_name: String,
+    /// The role's Persian title.
+    pub role_title: String,
+    /// Staff see the cartable's staff folders; applicants their own requests.
+    pub is_staff: bool,
+}
+
+/// The caller's own name and role, or nothing when signed out. It reveals
+/// only what the caller's own cookie proves, so anyone may call it.
+#[server(endpoint = "accounts/current_user")]
+pub async fn current_user() -> Result<Option<Viewer>, AppError> {
+    use super::session_cookie;
+    use crate::contracts::{AccountsHandle, contract};
+    let Some(token) = session_cookie::read() else {
+        return Ok(None);
+    };
+    let user = contract::<AccountsHandle>()?.session_user(&token).await?;
+    Ok(user.map(|u| Viewer {
+        display_name: u.display_name,
+        role_title: u.role.title_fa().to_owned(),
+        is_staff: u.role.is_staff(),
+    }))
+}

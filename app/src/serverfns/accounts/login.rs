@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Signs a person in and sends them to their cartable. Open to everyone by
+/// nature; the accounts service limits how often one address or one account
+/// may try.
+#[server(endpoint = "accounts/login")]
+pub async fn login(username: String, password: String) -> Result<(), AppError> {
+    use super::session_cookie;
+    use crate::contracts::{AccountsHandle, contract};
+    use crate::errors::with_status;
+    let session = with_status(
+        contract::<AccountsHandle>()?
+            .sign_in(&username, &password, &session_cookie::client_address())
+            .await,
+    )?;
+    let lifetime = (session.expires_at - chrono::Utc::now()).num_seconds().max(0);
+    session_cookie::set(&session.token, lifetime);
+    leptos_axum::redirect("/cartable");
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! Signing in, sessions and signing out: the `Accounts` contract of `app`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::contracts::{Accounts, NewSession, SessionUser};
+use app::domain::{normalize::normalize_input, role::Role};
+use app::errors::AppError;
+use async_trait::async_trait;
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{TimeDelta, Utc};
+use rand::RngCore as _;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sha2::{Digest as _, Sha256};
+use tokio::sync::OnceCell;
+
+use crate::entities::{session, user};
+use crate::errors::internal;
+use crate::passwords;
+use crate::rate_limit::RateLimiter;
+
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::minutes(30);
+/// A session ends this long after sign-in, however active.
+pub const ABSOLUTE_TIMEOUT: TimeDelta = TimeDelta::hours(12);
+/// Activity is written back at most this often, so reading pages does not
+/// turn into a write per request.
+const TOUCH_INTERVAL: TimeDelta = TimeDelta::minutes(1);
+
+const WRONG_CREDENTIALS: &str = "نام کاربری یا کلمه عبور نادرست است";
+const NOT_ACTIVATED: &str = "حساب کاربری شما هنوز فعال نشده است؛ ابتدا آن را با کد پیامک‌شده یا پیوند ایمیل فعال کنید";
+
+/// Accounts over the database, with per-address and per-account limits.
+#[derive(Clone)]
+pub struct SeaOrmAccounts {
+    db: DatabaseConnection,
+    per_address: Arc<RateLimiter>,
+    per_account: Arc<RateLimiter>,
+    // Unknown usernames are checked against this hash so that they take as
+    // long as wrong passwords and do not reveal which accounts exist.
+    decoy_hash: Arc<OnceCell<String>>,
+}
+
+impl SeaOrmAccounts {
+    /// Accounts over `db`: 30 sign-in attempts per address and 5 failures
+    /// per account in any 10 minutes.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self::with_limits(db, 30, 5)
+    }
+
+    /// Accounts with explicit limits, for tests.
+    pub fn with_limits(db: DatabaseConnection, per_address: u32, per_account: u32) -> Self {
+        let window = Duration::from_secs(600);
+        Self {
+            db,
+            per_address: Arc::new(RateLimiter::new(per_address, window)),
+            per_account: Arc::new(RateLimiter::new(per_account, window)),
+            decoy_hash: Arc::new(OnceCell::new()),
+        }
+    }
+
+    async fn password_matches(&self, password: &str, account: Option<&user::Model>) -> Result<bool, AppError> {
+        let stored = match account {
+            Some(a) => a.password_hash.clone(),
+            None => self
+                .decoy_hash
+                .get_or_try_init(|| passwords::hash("decoy password for unknown usernames".to_owned()))
+                .await
+                .map_err(|e| internal("decoy hash", &e))?
+                .clone(),
+        };
+        Ok(passwords::verify(password.to_owned(), stored).await && account.is_some())
+    }
+
+    async fn open_session(&self, user_id: i32) -> Result<NewSession, sea_orm::DbErr> {
+        let mut secret = [0u8; 32];
+        rand::rng().fill_bytes(&mut secret);
+        let token = URL_SAFE_NO_PAD.encode(secret);
+        let now = Utc::now();
+        let expires_at = now + ABSOLUTE_TIMEOUT;
+        session::ActiveModel {
+            token_hash: Set(token_hash(&token)),
+            user_id: Set(user_id),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            expires_at: Set(expires_at),
+            ended_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(NewSession { token, expires_at })
+    }
+}
+
+/// What the database keeps of a token.
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[async_trait]
+impl Accounts for SeaOrmAccounts {
+    async fn sign_in(&self, username: &str, password: &str, client: &str) -> Result<NewSession, AppError> {
+        let username = normalize_input(username).to_lowercase();
+        if username.is_empty() {
+            return Err(AppError::invalid("username", "نام کاربری را وارد کنید"));
+        }
+        if password.is_empty() {
+            return Err(AppError::invalid("password", "کلمه عبور را وارد کنید"));
+        }
+        let account_key = format!("account:{username}");
+        let address_key = format!("address:{client}");
+        if !self.per_address.allows(&address_key) || !self.per_account.allows(&account_key) {
+            tracing::warn!(%client, %username, "sign-in refused: too many attempts");
+            return Err(AppError::TooManyAttempts);
+        }
+        self.per_address.record(&address_key);
+        let account = user::Entity::find()
+            .filter(user::Column::Username.eq(&username))
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("sign-in lookup", &e))?;
+        if !self.password_matches(password, account.as_ref()).await? {
+            self.per_account.record(&account_key);
+            tracing::info!(%client, %username, "sign-in failed");
+            return Err(AppError::invalid("password", WRONG_CREDENTIALS));
+        }
+        let Some(account) = account else {
+            return Err(AppError::invalid("password", WRONG_CREDENTIALS));
+        };
+        if !account.is_active {
+            return Err(AppError::invalid("username", NOT_ACTIVATED));
+        }
+        self.per_account.reset(&account_key);
+        tracing::info!(user_id = account.id, "signed in");
+        self.open_session(account.id)
+            .await
+            .map_err(|e| internal("opening a session", &e))
+    }
+
+    async fn session_user(&self, token: &str) -> Result<Option<SessionUser>, AppError> {
+        let found = session_with_account(&self.db, token_hash(token))
+            .await
+            .map_err(|e| internal("session lookup", &e))?;
+        let Some((row, Some(account))) = found else {
+            return Ok(None);
+        };
+        let now = Utc::now();
+        let expired = row.ended_at.is_some() || now >= row.expires_at || now - row.last_seen_at >= IDLE_TIMEOUT;
+        let Some(role) = Role::parse(&account.role).filter(|_| !expired && account.is_active) else {
+            return Ok(None);
+        };
+        if now - row.last_seen_at >= TOUCH_INTERVAL {
+            let mut touched: session::ActiveModel = row.into();
+            touched.last_seen_at = Set(now);
+            touched
+                .update(&self.db)
+                .await
+                .map_err(|e| internal("session touch", &e))?;
+        }
+        Ok(Some(SessionUser {
+            user_id: account.id,
+            display_name: format!("{} {}", account.first_name, account.last_name),
+            role,
+        }))
+    }
+
+    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
+        session::Entity::update_many()
+            .col_expr(session::Column::EndedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+            .filter(session::Column::TokenHash.eq(token_hash(token)))
+            .filter(session::Column::EndedAt.is_null())
+            .exec(&self.db)
+            .await
+            .map(|_| ())
+            .map_err(|e| internal("sign-out", &e))
+    }
+}
+
+/// A session with its account, by the token's hash.
+async fn session_with_account(
+    db: &DatabaseConnection,
+    hash: String,
+) -> Result<Option<(session::Model, Option<user::Model>)>, sea_orm::DbErr> {
+    let Some(row) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(hash))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let account = user::Entity::find_by_id(row.user_id).one(db).await?;
+    Ok(Some((row, account)))
+}

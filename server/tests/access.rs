@@ -1,0 +1,86 @@
+//! Every server function is a public POST endpoint, so each one decides
+//! itself who may call it. `ACCESS` lists every server function with the
+//! callers it admits; a server function that is missing from the table fails
+//! the first test, so none can be added without deciding its access.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use leptos::server_fn::axum::server_fn_paths;
+use server::{config::Config, demo, http::router, state::AppState};
+use tower::ServiceExt;
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Anyone, signed in or not: it reveals only public facts.
+    Anyone,
+}
+
+const ACCESS: &[(&str, Access)] = &[
+    ("/api/accounts/current_user", Access::Anyone),
+    ("/api/accounts/login", Access::Anyone),
+    ("/api/accounts/logout", Access::Anyone),
+    ("/api/system/desk_status", Access::Anyone),
+    ("/api/system/site_info", Access::Anyone),
+];
+
+/// A well-formed request body for each server function that takes input.
+fn form_for(path: &str) -> &'static str {
+    match path {
+        "/api/accounts/login" => "username=applicant&password=wrong-password",
+        _ => "",
+    }
+}
+
+#[test]
+fn every_server_function_has_an_access_rule() {
+    // Server functions register themselves when the test binary starts.
+    let registered: BTreeSet<&str> = server_fn_paths().map(|(path, _)| path).collect();
+    let listed: BTreeSet<&str> = ACCESS.iter().map(|(path, _)| *path).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without an access rule: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "access rules for server functions that no longer exist: {stale:?}"
+    );
+}
+
+#[tokio::test]
+async fn each_server_function_answers_the_callers_its_rule_admits() {
+    for t in support::databases().await {
+        demo::seed(&t.db).await.expect("demo data");
+        let config = Config::from_lookup(|_| None).expect("demo configuration");
+        let leptos = config.leptos_options();
+        let app = router(AppState::new(config, t.db.clone(), leptos));
+        for (path, access) in ACCESS {
+            let request = Request::post(*path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(form_for(path)))
+                .expect("request");
+            let response = app.clone().oneshot(request).await.expect("response");
+            let status = response.status();
+            let body = response.into_body().collect().await.expect("body").to_bytes();
+            let refused = String::from_utf8_lossy(&body).contains("Unauthenticated")
+                || String::from_utf8_lossy(&body).contains("Forbidden");
+            match access {
+                Access::Anyone => assert!(
+                    !refused && status != StatusCode::NOT_FOUND,
+                    "{}: anonymous call to {path} was refused ({status})",
+                    t.engine
+                ),
+            }
+        }
+    }
+}
