@@ -41,3 +41,20 @@ test('the home page in English meets WCAG 2.2 AA as axe checks it', async ({ pag
   await waitForHydration(page, HYDRATED_EN);
   await expectNoViolations(page);
 });
+
+test('the login form showing an error, and the signed-in cartable, meet WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  await page.goto('/login');
+  await waitForHydration(page, HYDRATED_FA);
+  await page.getByLabel('نام کاربری').fill('applicant');
+  await page.getByLabel('کلمه عبور').fill('not-the-password');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page.getByRole('alert')).toContainText('نام کاربری یا کلمه عبور نادرست است');
+  await expectNoViolations(page);
+
+  await page.getByLabel('کلمه عبور').fill('Mizekhedmat-1405');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page).toHaveURL(/\/cartable$/);
+  await expect(page.getByText('نگار امیرخانی')).toBeVisible();
+  await expectNoViolations(page);
+});

@@ -22,6 +22,21 @@ async fn accounts() -> Vec<(&'static str, SeaOrmAccounts, support::TestDb)> {
     all
 }
 
+/// Signs the demo applicant in and returns the token and its stored row.
+async fn sign_in_and_find_session(accounts: &SeaOrmAccounts, t: &support::TestDb) -> (String, session::Model) {
+    let token = accounts
+        .sign_in("applicant", DEMO_PASSWORD, CLIENT)
+        .await
+        .expect("signs in")
+        .token;
+    let row = session::Entity::find()
+        .one(&t.db)
+        .await
+        .expect("query")
+        .expect("the session");
+    (token, row)
+}
+
 #[tokio::test]
 async fn the_right_password_opens_a_session_that_names_the_person() {
     for (engine, accounts, _t) in accounts().await {
@@ -153,16 +168,7 @@ async fn signing_out_ends_the_session() {
 #[tokio::test]
 async fn a_session_left_idle_too_long_is_no_longer_valid() {
     for (engine, accounts, t) in accounts().await {
-        let token = accounts
-            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
-            .await
-            .expect("signs in")
-            .token;
-        let row = session::Entity::find()
-            .one(&t.db)
-            .await
-            .expect("query")
-            .expect("the session");
+        let (token, row) = sign_in_and_find_session(&accounts, &t).await;
         let mut row: session::ActiveModel = row.into();
         row.last_seen_at = Set(Utc::now() - IDLE_TIMEOUT - TimeDelta::seconds(1));
         row.update(&t.db).await.expect("aged");
@@ -173,16 +179,7 @@ async fn a_session_left_idle_too_long_is_no_longer_valid() {
 #[tokio::test]
 async fn the_database_keeps_only_a_hash_of_the_token() {
     for (engine, accounts, t) in accounts().await {
-        let token = accounts
-            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
-            .await
-            .expect("signs in")
-            .token;
-        let row = session::Entity::find()
-            .one(&t.db)
-            .await
-            .expect("query")
-            .expect("the session");
+        let (token, row) = sign_in_and_find_session(&accounts, &t).await;
         assert_ne!(row.token_hash, token, "{engine}");
         assert_eq!(row.token_hash.len(), 64, "{engine}");
     }

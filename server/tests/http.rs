@@ -181,12 +181,7 @@ async fn health_is_ok_while_the_database_answers_and_503_when_it_does_not() {
 #[tokio::test]
 async fn the_status_server_function_answers_with_the_organisations_counts() {
     for (engine, app, _db) in apps().await {
-        let request = Request::post("/api/system/desk_status")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::empty())
-            .expect("request");
-        let response = app.clone().oneshot(request).await.expect("response");
+        let response = call_scripted(&app, "/api/system/desk_status", "").await;
         assert_eq!(response.status(), StatusCode::OK, "{engine}");
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON answer");
@@ -200,6 +195,16 @@ async fn the_status_server_function_answers_with_the_organisations_counts() {
             "{engine}"
         );
     }
+}
+
+/// Calls a server function the way the interactive client does.
+async fn call_scripted(app: &Router, path: &str, form: &str) -> axum::http::Response<Body> {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(form.to_owned()))
+        .expect("request");
+    app.clone().oneshot(request).await.expect("response")
 }
 
 fn session_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
@@ -284,12 +289,7 @@ async fn a_failed_sign_in_without_javascript_comes_back_to_the_form_with_the_err
 #[tokio::test]
 async fn a_scripted_sign_in_with_a_wrong_password_is_a_422_naming_the_field_not_a_server_error() {
     for (engine, app, _db) in apps().await {
-        let request = Request::post("/api/accounts/login")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from("username=applicant&password=wrong"))
-            .expect("request");
-        let response = app.clone().oneshot(request).await.expect("response");
+        let response = call_scripted(&app, "/api/accounts/login", "username=applicant&password=wrong").await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         let error: app::errors::AppError = serde_json::from_slice(&bytes).expect("a typed error");
