@@ -64,6 +64,21 @@ pub trait Accounts: Send + Sync {
     async fn session_user(&self, token: &str) -> Result<Option<SessionUser>, AppError>;
     /// Ends the session `token`; ending an unknown session is not an error.
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
+    /// Replaces the password of the session's holder after checking the
+    /// current one, ends every session of that person, and opens a new one
+    /// for this browser.
+    async fn change_password(&self, token: &str, change: PasswordChange) -> Result<NewSession, AppError>;
+}
+
+/// What the change-password form posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordChange {
+    /// The password in use now.
+    pub current: String,
+    /// The password wanted.
+    pub new: String,
+    /// The password wanted, typed again.
+    pub repeat: String,
 }
 
 /// The accounts handle server functions take from context.

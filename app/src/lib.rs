@@ -32,7 +32,9 @@ use leptos_router::{
 
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
-use crate::pages::{cartable::CartablePage, home::HomePage, login::LoginPage, not_found::NotFound};
+use crate::pages::{
+    cartable::CartablePage, change_password::ChangePasswordPage, home::HomePage, login::LoginPage, not_found::NotFound,
+};
 
 /// The HTML document around the app. Only the server calls it; `lang` and
 /// `dir` are filled in from the chosen language by the i18n provider.
@@ -79,6 +81,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("password"))
+                            view=ChangePasswordPage
+                            ssr=SsrMode::InOrder
+                        />
                     </Routes>
                 </main>
                 <Footer />

@@ -3,14 +3,16 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::contracts::{Accounts, NewSession, SessionUser};
-use app::domain::{normalize::normalize_input, role::Role};
+use app::contracts::{Accounts, NewSession, PasswordChange, SessionUser};
+use app::domain::{normalize::normalize_input, password::check_new_password, role::Role};
 use app::errors::AppError;
 use async_trait::async_trait;
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{TimeDelta, Utc};
 use rand::RngCore as _;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use sha2::{Digest as _, Sha256};
 use tokio::sync::OnceCell;
 
@@ -71,26 +73,38 @@ impl SeaOrmAccounts {
         };
         Ok(passwords::verify(password.to_owned(), stored).await && account.is_some())
     }
+}
 
-    async fn open_session(&self, user_id: i32) -> Result<NewSession, sea_orm::DbErr> {
-        let mut secret = [0u8; 32];
-        rand::rng().fill_bytes(&mut secret);
-        let token = URL_SAFE_NO_PAD.encode(secret);
-        let now = Utc::now();
-        let expires_at = now + ABSOLUTE_TIMEOUT;
-        session::ActiveModel {
-            token_hash: Set(token_hash(&token)),
-            user_id: Set(user_id),
-            created_at: Set(now),
-            last_seen_at: Set(now),
-            expires_at: Set(expires_at),
-            ended_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await?;
-        Ok(NewSession { token, expires_at })
+/// Opens a session for `user_id` on `db` (a connection or a transaction).
+async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSession, sea_orm::DbErr> {
+    let mut secret = [0u8; 32];
+    rand::rng().fill_bytes(&mut secret);
+    let token = URL_SAFE_NO_PAD.encode(secret);
+    let now = Utc::now();
+    let expires_at = now + ABSOLUTE_TIMEOUT;
+    session::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(expires_at),
+        ended_at: Set(None),
+        ..Default::default()
     }
+    .insert(db)
+    .await?;
+    Ok(NewSession { token, expires_at })
+}
+
+/// Ends every open session of `user_id`.
+async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), sea_orm::DbErr> {
+    session::Entity::update_many()
+        .col_expr(session::Column::EndedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::EndedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 /// What the database keeps of a token.
@@ -136,7 +150,7 @@ impl Accounts for SeaOrmAccounts {
         }
         self.per_account.reset(&account_key);
         tracing::info!(user_id = account.id, "signed in");
-        self.open_session(account.id)
+        open_session(&self.db, account.id)
             .await
             .map_err(|e| internal("opening a session", &e))
     }
@@ -166,6 +180,48 @@ impl Accounts for SeaOrmAccounts {
             display_name: format!("{} {}", account.first_name, account.last_name),
             role,
         }))
+    }
+
+    async fn change_password(&self, token: &str, change: PasswordChange) -> Result<NewSession, AppError> {
+        let holder = self.session_user(token).await?.ok_or(AppError::Unauthenticated)?;
+        let account = user::Entity::find_by_id(holder.user_id)
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("password change lookup", &e))?
+            .ok_or(AppError::Unauthenticated)?;
+        let account_key = format!("account:{}", account.username);
+        if !self.per_account.allows(&account_key) {
+            return Err(AppError::TooManyAttempts);
+        }
+        if !passwords::verify(change.current.clone(), account.password_hash.clone()).await {
+            self.per_account.record(&account_key);
+            return Err(AppError::invalid("current_password", "کلمه عبور فعلی درست نیست"));
+        }
+        let identifiers = [
+            account.username.as_str(),
+            account.mobile.as_str(),
+            account.national_id.as_str(),
+        ];
+        check_new_password(&change.new, &change.repeat, &identifiers)
+            .map_err(|e| AppError::invalid(e.field(), e.to_string()))?;
+        let new_hash = passwords::hash(change.new)
+            .await
+            .map_err(|e| internal("password hash", &e))?;
+        let replaced = async {
+            let txn = self.db.begin().await?;
+            let user_id = account.id;
+            let mut row: user::ActiveModel = account.into();
+            row.password_hash = Set(new_hash);
+            row.updated_at = Set(Utc::now());
+            row.update(&txn).await?;
+            end_sessions(&txn, user_id).await?;
+            let session = open_session(&txn, user_id).await?;
+            txn.commit().await?;
+            Ok::<_, sea_orm::DbErr>(session)
+        };
+        let session = replaced.await.map_err(|e| internal("password change", &e))?;
+        tracing::info!(user_id = holder.user_id, "password changed; other sessions ended");
+        Ok(session)
     }
 
     async fn sign_out(&self, token: &str) -> Result<(), AppError> {

@@ -21,9 +21,12 @@ use tower::ServiceExt;
 enum Access {
     /// Anyone, signed in or not: it reveals only public facts.
     Anyone,
+    /// Only a signed-in person, acting on their own account.
+    SignedIn,
 }
 
 const ACCESS: &[(&str, Access)] = &[
+    ("/api/accounts/change_password", Access::SignedIn),
     ("/api/accounts/current_user", Access::Anyone),
     ("/api/accounts/login", Access::Anyone),
     ("/api/accounts/logout", Access::Anyone),
@@ -35,6 +38,9 @@ const ACCESS: &[(&str, Access)] = &[
 fn form_for(path: &str) -> &'static str {
     match path {
         "/api/accounts/login" => "username=applicant&password=wrong-password",
+        "/api/accounts/change_password" => {
+            "current_password=x&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
+        }
         _ => "",
     }
 }
@@ -72,12 +78,17 @@ async fn each_server_function_answers_the_callers_its_rule_admits() {
             let response = app.clone().oneshot(request).await.expect("response");
             let status = response.status();
             let body = response.into_body().collect().await.expect("body").to_bytes();
-            let refused = String::from_utf8_lossy(&body).contains("Unauthenticated")
-                || String::from_utf8_lossy(&body).contains("Forbidden");
+            let body = String::from_utf8_lossy(&body);
+            let refused = body.contains("Unauthenticated") || body.contains("Forbidden");
             match access {
                 Access::Anyone => assert!(
                     !refused && status != StatusCode::NOT_FOUND,
                     "{}: anonymous call to {path} was refused ({status})",
+                    t.engine
+                ),
+                Access::SignedIn => assert!(
+                    refused && status == StatusCode::UNAUTHORIZED,
+                    "{}: anonymous call to {path} was not refused ({status}: {body})",
                     t.engine
                 ),
             }

@@ -2,7 +2,7 @@
 
 mod support;
 
-use app::contracts::Accounts;
+use app::contracts::{Accounts, PasswordChange};
 use app::domain::role::Role;
 use app::errors::AppError;
 use chrono::{TimeDelta, Utc};
@@ -182,5 +182,115 @@ async fn the_database_keeps_only_a_hash_of_the_token() {
         let (token, row) = sign_in_and_find_session(&accounts, &t).await;
         assert_ne!(row.token_hash, token, "{engine}");
         assert_eq!(row.token_hash.len(), 64, "{engine}");
+    }
+}
+
+fn change(current: &str, new: &str, repeat: &str) -> PasswordChange {
+    PasswordChange {
+        current: current.to_owned(),
+        new: new.to_owned(),
+        repeat: repeat.to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_every_other_session_and_only_the_new_password_works() {
+    for (engine, accounts, _t) in accounts().await {
+        let elsewhere = accounts
+            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
+            .await
+            .expect("phone")
+            .token;
+        let here = accounts
+            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
+            .await
+            .expect("laptop")
+            .token;
+        let renewed = accounts
+            .change_password(&here, change(DEMO_PASSWORD, "کوه دماوند در برف", "کوه دماوند در برف"))
+            .await
+            .expect("changed");
+        assert_eq!(
+            accounts.session_user(&elsewhere).await.expect("lookup"),
+            None,
+            "{engine}: other device signed out"
+        );
+        assert_eq!(
+            accounts.session_user(&here).await.expect("lookup"),
+            None,
+            "{engine}: old token replaced"
+        );
+        assert!(
+            accounts.session_user(&renewed.token).await.expect("lookup").is_some(),
+            "{engine}: this browser stays in"
+        );
+        accounts
+            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
+            .await
+            .expect_err("old password no longer works");
+        accounts
+            .sign_in("applicant", "کوه دماوند در برف", CLIENT)
+            .await
+            .expect("new password works");
+    }
+}
+
+#[tokio::test]
+async fn each_bad_password_change_is_explained_beside_its_own_field() {
+    for (engine, accounts, _t) in accounts().await {
+        let token = accounts
+            .sign_in("applicant", DEMO_PASSWORD, CLIENT)
+            .await
+            .expect("signs in")
+            .token;
+        let cases = [
+            (
+                change("wrong-current", "a-good-long-phrase", "a-good-long-phrase"),
+                "current_password",
+                "کلمه عبور فعلی درست نیست",
+            ),
+            (
+                change(DEMO_PASSWORD, "short", "short"),
+                "new_password",
+                "کلمه عبور باید دست‌کم ۸ نویسه باشد",
+            ),
+            (
+                change(DEMO_PASSWORD, "password123", "password123"),
+                "new_password",
+                "این کلمه عبور به‌آسانی حدس زده می‌شود؛ کلمه عبور دیگری برگزینید",
+            ),
+            (
+                change(DEMO_PASSWORD, "applicant", "applicant"),
+                "new_password",
+                "این کلمه عبور به‌آسانی حدس زده می‌شود؛ کلمه عبور دیگری برگزینید",
+            ),
+            (
+                change(DEMO_PASSWORD, "a-good-long-phrase", "another-long-phrase"),
+                "repeat_password",
+                "تکرار کلمه عبور با خود آن یکسان نیست",
+            ),
+        ];
+        for (attempt, field, message) in cases {
+            let error = accounts.change_password(&token, attempt).await.expect_err("refused");
+            assert_eq!(
+                error.message_for(field).as_deref(),
+                Some(message),
+                "{engine}: {error:?}"
+            );
+        }
+        assert!(
+            accounts.session_user(&token).await.expect("lookup").is_some(),
+            "{engine}: refusals keep the session"
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_a_session_the_password_cannot_be_changed() {
+    for (engine, accounts, _t) in accounts().await {
+        let refused = accounts
+            .change_password("no-such-token", change("x", "a-good-long-phrase", "a-good-long-phrase"))
+            .await;
+        assert_eq!(refused, Err(AppError::Unauthenticated), "{engine}");
     }
 }

@@ -8,4 +8,5 @@ pub mod jalali;
 pub mod mobile;
 pub mod national_id;
 pub mod normalize;
+pub mod password;
 pub mod role;

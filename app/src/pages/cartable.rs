@@ -19,7 +19,11 @@ pub fn CartablePage() -> impl IntoView {
         </ul>
         <Suspense>
             {move || viewer.get().map(|answer| match answer.ok().flatten() {
-                Some(_) => view! { <p class="notice">{t!(i18n, cartable_empty)}</p> }.into_any(),
+                Some(_) => view! {
+                    <p class="notice">{t!(i18n, cartable_empty)}</p>
+                    <p><A href="/account/password">{t!(i18n, password_title)}</A></p>
+                }
+                .into_any(),
                 None => view! {
                     <p class="notice">
                         {t!(i18n, cartable_login_needed)} " "

@@ -15,8 +15,10 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
             .sign_in(&username, &password, &session_cookie::client_address())
             .await,
     )?;
-    let lifetime = (session.expires_at - chrono::Utc::now()).num_seconds().max(0);
-    session_cookie::set(&session.token, lifetime);
+    session_cookie::set(
+        &session.token,
+        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
+    );
     leptos_axum::redirect("/cartable");
     Ok(())
 }
