@@ -107,6 +107,11 @@ async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), sea
         .map(|_| ())
 }
 
+/// The rate-limit key of an account; usernames are stored lower-case.
+fn account_key(username: &str) -> String {
+    format!("account:{}", username.to_lowercase())
+}
+
 /// What the database keeps of a token.
 fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
@@ -125,21 +130,26 @@ impl Accounts for SeaOrmAccounts {
         if password.is_empty() {
             return Err(AppError::invalid("password", "کلمه عبور را وارد کنید"));
         }
-        let account_key = format!("account:{username}");
+        let account_key = account_key(&username);
         let address_key = format!("address:{client}");
-        if !self.per_address.allows(&address_key) || !self.per_account.allows(&account_key) {
-            tracing::warn!(%client, %username, "sign-in refused: too many attempts");
+        if !self.per_address.try_acquire(&address_key) {
+            tracing::warn!(%client, "sign-in refused: too many attempts from this address");
             return Err(AppError::TooManyAttempts);
         }
-        self.per_address.record(&address_key);
+        if !self.per_account.try_acquire(&account_key) {
+            self.per_address.forgive(&address_key);
+            tracing::warn!(%client, "sign-in refused: too many attempts on one account");
+            return Err(AppError::TooManyAttempts);
+        }
         let account = user::Entity::find()
             .filter(user::Column::Username.eq(&username))
             .one(&self.db)
             .await
             .map_err(|e| internal("sign-in lookup", &e))?;
         if !self.password_matches(password, account.as_ref()).await? {
-            self.per_account.record(&account_key);
-            tracing::info!(%client, %username, "sign-in failed");
+            // What was typed as a username is not logged: people type
+            // their password there by mistake.
+            tracing::info!(%client, user_id = ?account.as_ref().map(|a| a.id), "sign-in failed");
             return Err(AppError::invalid("password", WRONG_CREDENTIALS));
         }
         let Some(account) = account else {
@@ -148,7 +158,9 @@ impl Accounts for SeaOrmAccounts {
         if !account.is_active {
             return Err(AppError::invalid("username", NOT_ACTIVATED));
         }
+        // Successes count against neither the account nor a shared address.
         self.per_account.reset(&account_key);
+        self.per_address.forgive(&address_key);
         tracing::info!(user_id = account.id, "signed in");
         open_session(&self.db, account.id)
             .await
@@ -189,14 +201,14 @@ impl Accounts for SeaOrmAccounts {
             .await
             .map_err(|e| internal("password change lookup", &e))?
             .ok_or(AppError::Unauthenticated)?;
-        let account_key = format!("account:{}", account.username);
-        if !self.per_account.allows(&account_key) {
+        let account_key = account_key(&account.username);
+        if !self.per_account.try_acquire(&account_key) {
             return Err(AppError::TooManyAttempts);
         }
         if !passwords::verify(change.current.clone(), account.password_hash.clone()).await {
-            self.per_account.record(&account_key);
             return Err(AppError::invalid("current_password", "کلمه عبور فعلی درست نیست"));
         }
+        self.per_account.reset(&account_key);
         let identifiers = [
             account.username.as_str(),
             account.mobile.as_str(),

@@ -51,7 +51,9 @@ pub struct Config {
     /// The address people use, e.g. `https://desk.example.ir`; HSTS is sent
     /// only when it is https.
     pub public_url: Option<String>,
-    /// Signs session cookies and links; required in production.
+    /// Signs the links sent by e-mail (activation, password reset).
+    /// Required in production from the start, so no installation ever
+    /// runs on a default secret once those links exist.
     pub secret: Option<Secret>,
     /// `json` for log collectors, `pretty` for people.
     pub log_json: bool,

@@ -34,6 +34,45 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/system/site_info", Access::Anyone),
 ];
 
+/// Signs the demo applicant in and returns the session cookie pair.
+async fn sign_in_cookie(app: &axum::Router) -> String {
+    let request = Request::post("/api/accounts/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!(
+            "username=applicant&password={}",
+            demo::DEMO_PASSWORD
+        )))
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("response");
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+/// Calls a server function as the interactive client does, with `cookie` if given.
+async fn call(app: &axum::Router, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(form_for(path))).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let body = response.into_body().collect().await.expect("body").to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
 /// A well-formed request body for each server function that takes input.
 fn form_for(path: &str) -> &'static str {
     match path {
@@ -69,16 +108,9 @@ async fn each_server_function_answers_the_callers_its_rule_admits() {
         let config = Config::from_lookup(|_| None).expect("demo configuration");
         let leptos = config.leptos_options();
         let app = router(AppState::new(config, t.db.clone(), leptos));
+        let signed_in = sign_in_cookie(&app).await;
         for (path, access) in ACCESS {
-            let request = Request::post(*path)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "application/json")
-                .body(Body::from(form_for(path)))
-                .expect("request");
-            let response = app.clone().oneshot(request).await.expect("response");
-            let status = response.status();
-            let body = response.into_body().collect().await.expect("body").to_bytes();
-            let body = String::from_utf8_lossy(&body);
+            let (status, body) = call(&app, path, None).await;
             let refused = body.contains("Unauthenticated") || body.contains("Forbidden");
             match access {
                 Access::Anyone => assert!(
@@ -86,11 +118,19 @@ async fn each_server_function_answers_the_callers_its_rule_admits() {
                     "{}: anonymous call to {path} was refused ({status})",
                     t.engine
                 ),
-                Access::SignedIn => assert!(
-                    refused && status == StatusCode::UNAUTHORIZED,
-                    "{}: anonymous call to {path} was not refused ({status}: {body})",
-                    t.engine
-                ),
+                Access::SignedIn => {
+                    assert!(
+                        refused && status == StatusCode::UNAUTHORIZED,
+                        "{}: anonymous call to {path} was not refused ({status}: {body})",
+                        t.engine
+                    );
+                    let (status, body) = call(&app, path, Some(&signed_in)).await;
+                    assert!(
+                        !body.contains("Unauthenticated") && !body.contains("Forbidden"),
+                        "{}: signed-in call to {path} was refused ({status}: {body})",
+                        t.engine
+                    );
+                }
             }
         }
     }

@@ -296,3 +296,19 @@ async fn a_scripted_sign_in_with_a_wrong_password_is_a_422_naming_the_field_not_
         assert!(error.message_for("password").is_some(), "{engine}: {error:?}");
     }
 }
+
+#[tokio::test]
+async fn the_language_link_refuses_paths_that_browsers_would_follow_off_site() {
+    for (engine, app, _db) in apps().await {
+        for next in [
+            "/%09/evil.example",
+            "/%0a/evil.example",
+            "/%5cevil.example",
+            "%2F%2Fevil.example",
+        ] {
+            let (status, headers, _) = get(&app, &format!("/lang/fa?next={next}"), None).await;
+            assert!(status.is_redirection(), "{engine}: {next}");
+            assert_eq!(headers[header::LOCATION], "/", "{engine}: {next}");
+        }
+    }
+}

@@ -125,3 +125,25 @@ async fn an_empty_database_reports_an_empty_organisation_rather_than_failing() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_database_refuses_a_post_holding_for_a_person_who_does_not_exist() {
+    for t in support::databases().await {
+        demo::seed(&t.db).await.expect("demo data loads");
+        // Several times, so that more than one pooled connection is tried.
+        for _ in 0..4 {
+            let orphan = post_holding::ActiveModel {
+                user_id: Set(999_999),
+                post_id: Set(1),
+                started_at: Set(chrono::Utc::now()),
+                ended_at: Set(None),
+                ..Default::default()
+            };
+            assert!(
+                orphan.insert(&t.db).await.is_err(),
+                "{}: foreign key not enforced",
+                t.engine
+            );
+        }
+    }
+}

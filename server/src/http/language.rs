@@ -13,6 +13,16 @@ pub struct Next {
     next: Option<String>,
 }
 
+/// A path on this site: starts with one `/`, and holds no backslash,
+/// white space or control character, which browsers drop or reinterpret
+/// (`/\t/evil.example` is followed as `//evil.example`).
+fn is_local_path(next: &str) -> bool {
+    let mut chars = next.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !next.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
 /// Remembers the chosen language for a year and returns to the page the
 /// person was on. Only same-site paths are followed, so the link cannot be
 /// used to send people elsewhere.
@@ -22,7 +32,7 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
     }
     let target = query
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .filter(|n| is_local_path(n))
         .unwrap_or_else(|| "/".to_owned());
     let cookie = format!("lang={code}; Path=/; Max-Age=31536000; SameSite=Lax");
     let mut response = Redirect::to(&target).into_response();
@@ -30,4 +40,27 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_plain_paths_on_this_site_are_followed() {
+        for ok in ["/", "/cartable", "/account/password?changed=1"] {
+            assert!(is_local_path(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example",
+            "evil",
+            "",
+        ] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
 }

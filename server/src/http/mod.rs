@@ -5,6 +5,7 @@
 mod client_address;
 mod health;
 mod language;
+mod same_origin;
 mod security;
 mod static_files;
 
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CompressionLayer::new())
                 .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+                .layer(axum::middleware::from_fn(same_origin::guard))
                 .layer(axum::middleware::from_fn(client_address::attach)),
         )
         .with_state(state)

@@ -34,6 +34,12 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    // Pages and answers can name the signed-in person: never keep them in a
+    // shared cache or the back/forward cache after sign-out. Static files
+    // set their own policy.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if state.config.served_over_https() {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,
