@@ -44,30 +44,13 @@ async fn sign_in_cookie(app: &axum::Router) -> String {
         )))
         .expect("request");
     let response = app.clone().oneshot(request).await.expect("response");
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("__Host-session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
+    let cookie = support::session_cookie(response.headers()).expect("a session cookie");
+    cookie.split(';').next().expect("name=value").to_owned()
 }
 
 /// Calls a server function as the interactive client does, with `cookie` if given.
 async fn call(app: &axum::Router, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
-    let mut request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(form_for(path))).expect("request"))
-        .await
-        .expect("response");
+    let response = support::call_scripted(app, path, form_for(path), cookie).await;
     let status = response.status();
     let body = response.into_body().collect().await.expect("body").to_bytes();
     (status, String::from_utf8_lossy(&body).into_owned())

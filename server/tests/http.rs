@@ -181,7 +181,7 @@ async fn health_is_ok_while_the_database_answers_and_503_when_it_does_not() {
 #[tokio::test]
 async fn the_status_server_function_answers_with_the_organisations_counts() {
     for (engine, app, _db) in apps().await {
-        let response = call_scripted(&app, "/api/system/desk_status", "").await;
+        let response = support::call_scripted(&app, "/api/system/desk_status", "", None).await;
         assert_eq!(response.status(), StatusCode::OK, "{engine}");
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON answer");
@@ -195,25 +195,6 @@ async fn the_status_server_function_answers_with_the_organisations_counts() {
             "{engine}"
         );
     }
-}
-
-/// Calls a server function the way the interactive client does.
-async fn call_scripted(app: &Router, path: &str, form: &str) -> axum::http::Response<Body> {
-    let request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json")
-        .body(Body::from(form.to_owned()))
-        .expect("request");
-    app.clone().oneshot(request).await.expect("response")
-}
-
-fn session_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("__Host-session="))
-        .map(str::to_owned)
 }
 
 async fn post_form(app: &Router, uri: &str, form: &str, cookie: Option<&str>) -> axum::http::Response<Body> {
@@ -242,7 +223,7 @@ async fn signing_in_sets_a_host_only_secure_cookie_and_the_cartable_then_greets_
         .await;
         assert!(response.status().is_redirection(), "{engine}: {}", response.status());
         assert_eq!(response.headers()[header::LOCATION], "/cartable", "{engine}");
-        let cookie = session_cookie(response.headers()).expect("a session cookie");
+        let cookie = support::session_cookie(response.headers()).expect("a session cookie");
         for part in ["__Host-session=", "Path=/", "Secure", "HttpOnly", "SameSite=Lax"] {
             assert!(cookie.contains(part), "{engine}: cookie lacks {part}: {cookie}");
         }
@@ -254,7 +235,7 @@ async fn signing_in_sets_a_host_only_secure_cookie_and_the_cartable_then_greets_
 
         let out = post_form(&app, "/api/accounts/logout", "", Some(pair)).await;
         assert!(
-            session_cookie(out.headers()).is_some_and(|c| c.contains("Max-Age=0")),
+            support::session_cookie(out.headers()).is_some_and(|c| c.contains("Max-Age=0")),
             "{engine}"
         );
         let (_, _, html) = get(&app, "/cartable", Some(pair)).await;
@@ -276,7 +257,7 @@ async fn a_failed_sign_in_without_javascript_comes_back_to_the_form_with_the_err
             "{engine}: {location}"
         );
         assert!(
-            session_cookie(response.headers()).is_none(),
+            support::session_cookie(response.headers()).is_none(),
             "{engine}: no session for a wrong password"
         );
         let path = location.trim_start_matches("http://127.0.0.1");
@@ -289,7 +270,8 @@ async fn a_failed_sign_in_without_javascript_comes_back_to_the_form_with_the_err
 #[tokio::test]
 async fn a_scripted_sign_in_with_a_wrong_password_is_a_422_naming_the_field_not_a_server_error() {
     for (engine, app, _db) in apps().await {
-        let response = call_scripted(&app, "/api/accounts/login", "username=applicant&password=wrong").await;
+        let response =
+            support::call_scripted(&app, "/api/accounts/login", "username=applicant&password=wrong", None).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{engine}");
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         let error: app::errors::AppError = serde_json::from_slice(&bytes).expect("a typed error");

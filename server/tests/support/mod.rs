@@ -5,8 +5,14 @@
 
 #![allow(dead_code, reason = "each test file uses a different part of the support module")]
 
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Request, Response, header},
+};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::db::connect_url;
+use tower::ServiceExt;
 
 /// A migrated, empty database and the engine's name for messages.
 pub struct TestDb {
@@ -57,4 +63,29 @@ async fn postgres(admin_url: &str) -> TestDb {
         db,
         _dir: None,
     }
+}
+
+/// Calls a server function the way the interactive client does, with the
+/// session `cookie` if one is given.
+pub async fn call_scripted(app: &Router, path: &str, form: &str, cookie: Option<&str>) -> Response<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(form.to_owned())).expect("request"))
+        .await
+        .expect("response")
+}
+
+/// The whole `__Host-session` cookie a response sets, attributes included.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-session="))
+        .map(str::to_owned)
 }
