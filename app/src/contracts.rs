@@ -9,7 +9,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::signup::SignUpInput;
 use crate::errors::AppError;
+use crate::serverfns::accounts::CaptchaChallenge;
+use crate::serverfns::dev::DevMessages;
 
 /// Counts that show the organisation is loaded and the database answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +86,66 @@ pub struct PasswordChange {
 
 /// The accounts handle server functions take from context.
 pub type AccountsHandle = Arc<dyn Accounts>;
+
+/// Sign-up, activation and password reset: everything a person does before
+/// they can sign in.
+#[async_trait]
+pub trait Registration: Send + Sync {
+    /// A fresh captcha challenge; `spoken` asks for a question in words
+    /// instead of an image, for people who cannot see it.
+    async fn new_captcha(&self, spoken: bool, client: &str) -> Result<CaptchaChallenge, AppError>;
+    /// Creates an applicant's account, not yet active, and sends the
+    /// activation code by SMS and the link by e-mail. Returns the username.
+    async fn sign_up(&self, input: SignUpInput, captcha: CaptchaAnswer, client: &str) -> Result<String, AppError>;
+    /// Activates `username` with the code sent by SMS.
+    async fn activate_by_code(&self, username: &str, code: &str, client: &str) -> Result<(), AppError>;
+    /// Activates the account the e-mailed link was sent for.
+    async fn activate_by_link(&self, token: &str, client: &str) -> Result<(), AppError>;
+    /// Sends a new activation code and link, if the account is still inactive.
+    async fn resend_activation(&self, username: &str, client: &str) -> Result<(), AppError>;
+    /// Sends a reset code by SMS and a reset link by e-mail to the account
+    /// named by `username` or its mobile number. Answers alike whether the
+    /// account exists or not.
+    async fn request_password_reset(&self, who: &str, client: &str) -> Result<(), AppError>;
+    /// Sets a new password with a reset code (with `username`) or a link
+    /// token (without), and ends every session of the account.
+    async fn reset_password(&self, reset: PasswordReset, client: &str) -> Result<(), AppError>;
+}
+
+/// The answer typed to a captcha challenge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptchaAnswer {
+    /// The challenge's id.
+    pub id: String,
+    /// What the person typed.
+    pub answer: String,
+}
+
+/// What the reset-password form posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordReset {
+    /// The account, when a code from an SMS is given.
+    pub username: String,
+    /// The SMS code or the e-mail link's token.
+    pub code: String,
+    /// The password wanted.
+    pub new: String,
+    /// The password wanted, typed again.
+    pub repeat: String,
+}
+
+/// The registration handle server functions take from context.
+pub type RegistrationHandle = Arc<dyn Registration>;
+
+/// What demo installations show on `/dev/messages`.
+#[async_trait]
+pub trait DemoInbox: Send + Sync {
+    /// The latest messages in the outbox and captcha answers, newest first.
+    async fn recent(&self) -> Result<DevMessages, AppError>;
+}
+
+/// The demo inbox handle; present in context only in demo mode.
+pub type DemoInboxHandle = Arc<dyn DemoInbox>;
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

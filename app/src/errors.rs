@@ -28,6 +28,9 @@ pub enum AppError {
         /// A Persian sentence telling what to fix.
         message: String,
     },
+    /// Several inputs are wrong: each message goes beside its own field.
+    #[error("{}", .0.first().map(|f| f.message.as_str()).unwrap_or_default())]
+    Fields(Vec<FieldMessage>),
     /// Too many tries in a short time; the person must wait before trying again.
     #[error("تعداد تلاش‌ها بیش از حد مجاز است؛ چند دقیقه دیگر دوباره تلاش کنید")]
     TooManyAttempts,
@@ -40,6 +43,29 @@ pub enum AppError {
     /// The request did not reach the server or its answer could not be read.
     #[error("ارتباط با سامانه برقرار نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید")]
     Transport,
+}
+
+/// One field's validation message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    /// The form field's name.
+    pub field: String,
+    /// A Persian sentence telling what to fix.
+    pub message: String,
+}
+
+impl From<Vec<crate::domain::signup::FieldProblem>> for AppError {
+    fn from(problems: Vec<crate::domain::signup::FieldProblem>) -> Self {
+        AppError::Fields(
+            problems
+                .into_iter()
+                .map(|p| FieldMessage {
+                    field: p.field.to_owned(),
+                    message: p.message,
+                })
+                .collect(),
+        )
+    }
 }
 
 impl AppError {
@@ -55,6 +81,7 @@ impl AppError {
     pub fn message_for(&self, field: &str) -> Option<String> {
         match self {
             AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            AppError::Fields(fields) => fields.iter().find(|f| f.field == field).map(|f| f.message.clone()),
             _ => None,
         }
     }
@@ -62,7 +89,7 @@ impl AppError {
     /// The message to show above the form when no single field is at fault.
     pub fn form_message(&self) -> Option<String> {
         match self {
-            AppError::Invalid { .. } => None,
+            AppError::Invalid { .. } | AppError::Fields(_) => None,
             other => Some(other.to_string()),
         }
     }
@@ -83,7 +110,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
             AppError::Forbidden => http::StatusCode::FORBIDDEN,
-            AppError::Invalid { .. } => http::StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid { .. } | AppError::Fields(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts => http::StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal { .. } => http::StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Transport => http::StatusCode::BAD_REQUEST,

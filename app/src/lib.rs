@@ -4,6 +4,13 @@
 
 #![recursion_limit = "256"]
 
+/// A translated text as a signal, for component props such as a label.
+macro_rules! text {
+    ($i18n:ident, $key:ident) => {
+        Signal::derive(move || t_string!($i18n, $key).to_owned())
+    };
+}
+
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod contracts;
@@ -33,7 +40,14 @@ use leptos_router::{
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
 use crate::pages::{
-    cartable::CartablePage, change_password::ChangePasswordPage, home::HomePage, login::LoginPage, not_found::NotFound,
+    accounts::{
+        activate::ActivatePage, activate_email::ActivateEmailPage, change_password::ChangePasswordPage,
+        forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
+    },
+    cartable::CartablePage,
+    dev::messages::DevMessagesPage,
+    home::HomePage,
+    not_found::NotFound,
 };
 
 /// The HTML document around the app. Only the server calls it; `lang` and
@@ -81,6 +95,28 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("activate") view=ActivatePage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("activate"), StaticSegment("email"))
+                            view=ActivateEmailPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("password"), StaticSegment("forgot"))
+                            view=ForgotPasswordPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("password"), StaticSegment("reset"))
+                            view=ResetPasswordPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("dev"), StaticSegment("messages"))
+                            view=DevMessagesPage
+                            ssr=SsrMode::InOrder
+                        />
                         <Route
                             path=(StaticSegment("account"), StaticSegment("password"))
                             view=ChangePasswordPage

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_organisation_and_users;
 mod m20261123_000002_sessions;
+mod m20261123_000003_signup_and_messages;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_organisation_and_users::Migration),
             Box::new(m20261123_000002_sessions::Migration),
+            Box::new(m20261123_000003_signup_and_messages::Migration),
         ]
     }
 }

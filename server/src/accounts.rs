@@ -30,7 +30,8 @@ pub const ABSOLUTE_TIMEOUT: TimeDelta = TimeDelta::hours(12);
 const TOUCH_INTERVAL: TimeDelta = TimeDelta::minutes(1);
 
 const WRONG_CREDENTIALS: &str = "نام کاربری یا کلمه عبور نادرست است";
-const NOT_ACTIVATED: &str = "حساب کاربری شما هنوز فعال نشده است؛ ابتدا آن را با کد پیامک‌شده یا پیوند ایمیل فعال کنید";
+const NOT_ACTIVATED: &str =
+    "حساب کاربری شما هنوز فعال نشده است. کد فعال‌سازی به موبایل و پیوند آن به ایمیل شما دوباره فرستاده شد.";
 
 /// Accounts over the database, with per-address and per-account limits.
 #[derive(Clone)]
@@ -38,6 +39,9 @@ pub struct SeaOrmAccounts {
     db: DatabaseConnection,
     per_address: Arc<RateLimiter>,
     per_account: Arc<RateLimiter>,
+    // Sends the activation code and link again when an inactive account
+    // signs in with the right password.
+    registration: Option<Arc<crate::registration::SeaOrmRegistration>>,
     // Unknown usernames are checked against this hash so that they take as
     // long as wrong passwords and do not reveal which accounts exist.
     decoy_hash: Arc<OnceCell<String>>,
@@ -58,7 +62,14 @@ impl SeaOrmAccounts {
             per_address: Arc::new(RateLimiter::new(per_address, window)),
             per_account: Arc::new(RateLimiter::new(per_account, window)),
             decoy_hash: Arc::new(OnceCell::new()),
+            registration: None,
         }
+    }
+
+    /// Lets sign-in resend activation codes through `registration`.
+    pub fn resending_through(mut self, registration: Arc<crate::registration::SeaOrmRegistration>) -> Self {
+        self.registration = Some(registration);
+        self
     }
 
     async fn password_matches(&self, password: &str, account: Option<&user::Model>) -> Result<bool, AppError> {
@@ -97,7 +108,7 @@ async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSess
 }
 
 /// Ends every open session of `user_id`.
-async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), sea_orm::DbErr> {
+pub(crate) async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), sea_orm::DbErr> {
     session::Entity::update_many()
         .col_expr(session::Column::EndedAt, sea_orm::sea_query::Expr::value(Utc::now()))
         .filter(session::Column::UserId.eq(user_id))
@@ -156,6 +167,12 @@ impl Accounts for SeaOrmAccounts {
             return Err(AppError::invalid("password", WRONG_CREDENTIALS));
         };
         if !account.is_active {
+            if let Some(registration) = &self.registration {
+                // Refused sends (too many) still refuse the sign-in alike.
+                let _ = registration
+                    .send_codes(&account, crate::registration::codes::Purpose::Activation)
+                    .await;
+            }
             return Err(AppError::invalid("username", NOT_ACTIVATED));
         }
         // Successes count against neither the account nor a shared address.

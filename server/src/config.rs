@@ -27,6 +27,11 @@ impl Mode {
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a secret read from elsewhere than the environment.
+    pub fn new(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+
     /// The secret's value, for the one place that needs it.
     pub fn expose(&self) -> &str {
         &self.0
@@ -61,6 +66,22 @@ pub struct Config {
     pub site_addr: SocketAddr,
     /// The built site: client, styles and public files (`LEPTOS_SITE_ROOT`).
     pub site_root: String,
+    /// Where SMS and e-mail go.
+    pub messaging: MessagingConfig,
+}
+
+/// The SMS provider and mail server. Unset in demo mode, messages are only
+/// kept in the outbox and shown on `/dev/messages`.
+#[derive(Debug, Clone, Default)]
+pub struct MessagingConfig {
+    /// The SMS provider's send endpoint (`MIZEKHEDMAT_SMS_URL`).
+    pub sms_url: Option<String>,
+    /// The provider's API key (`MIZEKHEDMAT_SMS_KEY`), sent as a bearer token.
+    pub sms_key: Option<Secret>,
+    /// `smtp://host:587` or `smtps://user:password@host` (`MIZEKHEDMAT_SMTP_URL`).
+    pub smtp_url: Option<Secret>,
+    /// The sender of e-mails (`MIZEKHEDMAT_MAIL_FROM`).
+    pub mail_from: String,
 }
 
 /// Why the configuration was refused.
@@ -78,6 +99,9 @@ pub enum ConfigError {
     /// `LEPTOS_SITE_ADDR` is not an address and port.
     #[error("LEPTOS_SITE_ADDR must be an address with a port, such as 127.0.0.1:3000")]
     BadAddress,
+    /// Production must send real SMS and e-mail.
+    #[error("production mode needs MIZEKHEDMAT_SMS_URL, MIZEKHEDMAT_SMS_KEY and MIZEKHEDMAT_SMTP_URL")]
+    MissingMessaging,
     /// The database URL names an engine we do not run on.
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnsupportedDatabase,
@@ -102,6 +126,12 @@ impl Config {
         let data_dir = PathBuf::from(lookup("MIZEKHEDMAT_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
         let explicit_database = lookup("DATABASE_URL");
         let secret = lookup("MIZEKHEDMAT_SECRET").map(Secret);
+        let messaging = MessagingConfig {
+            sms_url: lookup("MIZEKHEDMAT_SMS_URL"),
+            sms_key: lookup("MIZEKHEDMAT_SMS_KEY").map(Secret),
+            smtp_url: lookup("MIZEKHEDMAT_SMTP_URL").map(Secret),
+            mail_from: lookup("MIZEKHEDMAT_MAIL_FROM").unwrap_or_else(|| "Mizekhedmat <no-reply@localhost>".to_owned()),
+        };
         if mode == Mode::Production {
             let weak = secret
                 .as_ref()
@@ -111,6 +141,9 @@ impl Config {
             }
             if explicit_database.is_none() {
                 return Err(ConfigError::MissingDatabase);
+            }
+            if messaging.sms_url.is_none() || messaging.sms_key.is_none() || messaging.smtp_url.is_none() {
+                return Err(ConfigError::MissingMessaging);
             }
         }
         let database_url = explicit_database
@@ -130,6 +163,7 @@ impl Config {
                 .parse()
                 .map_err(|_| ConfigError::BadAddress)?,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
+            messaging,
         })
     }
 
@@ -207,11 +241,25 @@ mod tests {
             ("MIZEKHEDMAT_SECRET", "a8f3k2m9q4w7e1r6t5y0u3i8o2p7a4s9"),
             ("DATABASE_URL", "postgres://db/desk"),
             ("MIZEKHEDMAT_PUBLIC_URL", "https://desk.example.ir"),
+            ("MIZEKHEDMAT_SMS_URL", "https://sms.example.ir/send"),
+            ("MIZEKHEDMAT_SMS_KEY", "provider-key"),
+            ("MIZEKHEDMAT_SMTP_URL", "smtps://desk:pw@mail.example.ir"),
         ])
         .expect("complete production configuration");
         assert!(c.served_over_https());
         assert!(c.log_json);
         assert!(!format!("{c:?}").contains("a8f3k2"), "the secret must not reach logs");
+    }
+
+    #[test]
+    fn production_without_an_sms_provider_or_mail_server_refuses_to_start() {
+        let result = config(&[
+            ("MIZEKHEDMAT_MODE", "production"),
+            ("MIZEKHEDMAT_SECRET", "a8f3k2m9q4w7e1r6t5y0u3i8o2p7a4s9"),
+            ("DATABASE_URL", "postgres://db/desk"),
+            ("MIZEKHEDMAT_SMTP_URL", "smtps://desk:pw@mail.example.ir"),
+        ]);
+        assert!(matches!(result, Err(ConfigError::MissingMessaging)));
     }
 
     #[test]

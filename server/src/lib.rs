@@ -10,8 +10,10 @@ pub mod directory;
 pub mod entities;
 pub mod errors;
 pub mod http;
+pub mod messages;
 pub mod passwords;
 pub mod rate_limit;
+pub mod registration;
 pub mod state;
 pub mod telemetry;
 
@@ -48,6 +50,9 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let address = leptos.site_addr;
     let state_is_demo = config.mode.is_demo();
+    let transports = messages::Transports::from_config(&config.messaging)?;
+    let worker = messages::worker::spawn(db.clone(), transports);
+    let housekeeping = tokio::spawn(housekeeping(db.clone()));
     let state = AppState::new(config, db, leptos);
     let app = http::router(state);
     let listener = tokio::net::TcpListener::bind(address).await?;
@@ -61,8 +66,21 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    // Unsent messages stay in the outbox for the next start.
+    worker.abort();
+    housekeeping.abort();
     tracing::info!("mizekhedmat stopped cleanly");
     Ok(())
+}
+
+/// Deletes what can no longer be used, every ten minutes.
+async fn housekeeping(db: sea_orm::DatabaseConnection) {
+    loop {
+        if let Err(error) = registration::captcha::delete_stale(&db).await {
+            tracing::warn!(%error, "stale captchas could not be deleted");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+    }
 }
 
 /// Resolves on SIGTERM (what service managers send) or Ctrl-C.

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use app::contracts::{AccountsHandle, Directory};
+use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, RegistrationHandle};
 use app::serverfns::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,6 +11,8 @@ use sea_orm::DatabaseConnection;
 use crate::accounts::SeaOrmAccounts;
 use crate::config::Config;
 use crate::directory::SeaOrmDirectory;
+use crate::messages::demo_inbox::SeaOrmDemoInbox;
+use crate::registration::SeaOrmRegistration;
 
 /// Shared, cheap to clone.
 #[derive(Clone)]
@@ -25,15 +27,30 @@ pub struct AppState {
     pub directory: Directory,
     /// Signing in and sessions.
     pub accounts: AccountsHandle,
+    /// Sign-up, activation and password reset.
+    pub registration: RegistrationHandle,
+    /// The outbox and captcha answers on `/dev/messages`; demo mode only.
+    pub demo_inbox: Option<DemoInboxHandle>,
 }
 
 impl AppState {
     /// Wires the backend implementations of `app`'s contracts.
     pub fn new(config: Config, db: DatabaseConnection, leptos: LeptosOptions) -> Self {
+        let base_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.site_addr));
+        let registration = Arc::new(SeaOrmRegistration::new(db.clone(), &base_url));
+        let demo_inbox: Option<DemoInboxHandle> = config
+            .mode
+            .is_demo()
+            .then(|| Arc::new(SeaOrmDemoInbox::new(db.clone())) as DemoInboxHandle);
         Self {
             leptos,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
-            accounts: Arc::new(SeaOrmAccounts::new(db.clone())),
+            accounts: Arc::new(SeaOrmAccounts::new(db.clone()).resending_through(registration.clone())),
+            registration,
+            demo_inbox,
             db,
             config: Arc::new(config),
         }
@@ -44,6 +61,10 @@ impl AppState {
     pub fn provide_contracts(&self) {
         leptos::prelude::provide_context(self.directory.clone());
         leptos::prelude::provide_context(self.accounts.clone());
+        leptos::prelude::provide_context(self.registration.clone());
+        if let Some(inbox) = &self.demo_inbox {
+            leptos::prelude::provide_context(inbox.clone());
+        }
         leptos::prelude::provide_context(SiteInfo {
             demo: self.config.mode.is_demo(),
         });

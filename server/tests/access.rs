@@ -26,10 +26,19 @@ enum Access {
 }
 
 const ACCESS: &[(&str, Access)] = &[
+    ("/api/accounts/activate", Access::Anyone),
     ("/api/accounts/change_password", Access::SignedIn),
     ("/api/accounts/current_user", Access::Anyone),
+    ("/api/accounts/forgot_password", Access::Anyone),
     ("/api/accounts/login", Access::Anyone),
     ("/api/accounts/logout", Access::Anyone),
+    ("/api/accounts/new_captcha", Access::Anyone),
+    ("/api/accounts/resend_activation", Access::Anyone),
+    ("/api/accounts/reset_password", Access::Anyone),
+    ("/api/accounts/sign_up", Access::Anyone),
+    // Demo mode only (this test runs the demo configuration); production
+    // does not provide it, see `registration.rs`.
+    ("/api/dev/messages", Access::Anyone),
     ("/api/system/desk_status", Access::Anyone),
     ("/api/system/site_info", Access::Anyone),
 ];
@@ -62,6 +71,17 @@ fn form_for(path: &str) -> &'static str {
         "/api/accounts/login" => "username=applicant&password=wrong-password",
         "/api/accounts/change_password" => {
             "current_password=x&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
+        }
+        "/api/accounts/new_captcha" => "spoken=false",
+        "/api/accounts/activate" => "username=applicant&code=123456",
+        "/api/accounts/resend_activation" | "/api/accounts/forgot_password" => "username=nobody&who=nobody",
+        "/api/accounts/reset_password" => {
+            "username=nobody&code=123456&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
+        }
+        "/api/accounts/sign_up" => {
+            "username=newcomer&password=a-good-long-phrase&repeat_password=a-good-long-phrase&email=n%40example.ir\
+             &first_name=%D8%B3%D8%A7%D8%B1%D8%A7&last_name=%D8%B3%D8%A7%D8%B1%D8%A7&mobile=09120000009\
+             &national_id=0012345679&captcha_id=none&captcha_answer=00000"
         }
         _ => "",
     }

@@ -4,9 +4,13 @@
 //! its own crate unchanged and every rule is unit-tested without HTTP.
 
 pub mod digits;
+pub mod email;
 pub mod jalali;
 pub mod mobile;
 pub mod national_id;
 pub mod normalize;
 pub mod password;
+pub mod person_name;
 pub mod role;
+pub mod signup;
+pub mod username;

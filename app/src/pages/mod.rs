@@ -1,7 +1,7 @@
 //! Pages, one per route, grouped by the glossary's area names.
 
+pub mod accounts;
 pub mod cartable;
-pub mod change_password;
+pub mod dev;
 pub mod home;
-pub mod login;
 pub mod not_found;

@@ -1,7 +1,10 @@
 //! sea-orm entities: the rows as stored. They never cross the wire; server
 //! functions return DTOs from `app`.
 
+pub mod captcha;
+pub mod one_time_code;
 pub mod organisation_unit;
+pub mod outbox_message;
 pub mod post;
 pub mod post_holding;
 pub mod session;

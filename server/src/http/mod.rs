@@ -2,6 +2,7 @@
 //! (precompressed), health, language choice, and the layers every response
 //! goes through (request ids, logs, compression, security headers).
 
+mod captcha;
 mod client_address;
 mod health;
 mod language;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(language::switch))
+        .route("/captcha/{file}", get(captcha::image))
         .leptos_routes_with_context(&state, generate_route_list(App), context, page_shell)
         .fallback_service(static_files::service(&state.leptos.site_root, not_found))
         .layer(

@@ -1,0 +1,32 @@
+//! Signing up, activating, signing in and passwords.
+
+pub mod activate;
+pub mod activate_email;
+pub mod change_password;
+pub mod forgot_password;
+pub mod login;
+pub mod reset_password;
+pub mod sign_up;
+
+use std::collections::HashMap;
+
+use leptos::prelude::WithUntracked as _;
+
+/// What a plain form post of `form` left behind when it came back with
+/// errors; empty in the browser, where nothing typed is ever lost.
+pub fn remembered(form: &str) -> HashMap<String, String> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::serverfns::form_memory::recall(form)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = form;
+        HashMap::new()
+    }
+}
+
+/// A query parameter of the current page, if present.
+pub fn query(name: &'static str) -> Option<String> {
+    leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))
+}

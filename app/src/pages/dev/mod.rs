@@ -1,0 +1,3 @@
+//! Demo-only pages.
+
+pub mod messages;

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Sends a password-reset code by SMS and a link by e-mail. Open to
+/// everyone; answers alike whether the account exists, limited per address.
+#[server(endpoint = "accounts/forgot_password")]
+pub async fn forgot_password(who: String) -> Result<(), AppError> {
+    use super::session_cookie::client_address;
+    use crate::contracts::{RegistrationHandle, contract};
+    crate::errors::with_status(
+        contract::<RegistrationHandle>()?
+            .request_password_reset(&who, &client_address())
+            .await,
+    )?;
+    leptos_axum::redirect(&format!("/password/reset?sent=1&who={}", urlencode(&who)));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+
+use crate::errors::AppError;
+
+/// Sends a new activation code and link. Open to everyone; answers alike
+/// for unknown and already active accounts, and is limited per address and
+/// per account.
+#[server(endpoint = "accounts/resend_activation")]
+pub async fn resend_activation(username: String) -> Result<(), AppError> {
+    use super::session_cookie::client_address;
+    use crate::contracts::{RegistrationHandle, contract};
+    crate::errors::with_status(
+        contract::<RegistrationHandle>()?
+            .resend_activation(&username, &client_address())
+            .await,
+    )?;
+    let username: String = username.chars().filter(char::is_ascii_alphanumeric).collect();
+    leptos_axum::redirect(&format!("/activate?username={username}&resent=1"));
+    Ok(())
+}

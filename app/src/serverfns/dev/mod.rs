@@ -1,0 +1,5 @@
+//! Demo-only helpers: the messages a demo "sends", readable in the browser.
+
+mod messages;
+
+pub use messages::{DemoMessages, DevCaptcha, DevMessage, DevMessages, demo_messages};

@@ -1,0 +1,78 @@
+//! Keeps what a person typed when a form posted without JavaScript comes
+//! back with errors. Leptos answers such a post with a redirect back to the
+//! form that carries only the error; the typed values ride along in a
+//! short-lived, host-only cookie and are put back into the fields when the
+//! page renders. Passwords and captcha answers are never kept.
+
+use std::collections::HashMap;
+
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use leptos::prelude::use_context;
+
+/// The values of one form, by field name.
+pub type Remembered = HashMap<String, String>;
+
+fn cookie_name(form: &str) -> String {
+    format!("__Host-form-{form}")
+}
+
+/// Whether this request is a plain HTML form post, answered by a redirect.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+/// Remembers `values` of `form` for the page the browser is sent back to.
+pub fn remember(form: &str, values: &[(&str, &str)]) {
+    if !is_plain_form_post() {
+        return;
+    }
+    let map: HashMap<&str, &str> = values.iter().copied().filter(|(_, v)| !v.is_empty()).collect();
+    let Ok(json) = serde_json::to_vec(&map) else { return };
+    let cookie = format!(
+        "{}={}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=120",
+        cookie_name(form),
+        URL_SAFE_NO_PAD.encode(json)
+    );
+    append_cookie(&cookie);
+}
+
+/// The values remembered for `form`, forgotten as they are read.
+pub fn recall(form: &str) -> Remembered {
+    let name = cookie_name(form);
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Remembered::new();
+    };
+    let found = parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.to_owned());
+    let Some(encoded) = found else {
+        return Remembered::new();
+    };
+    append_cookie(&format!("{name}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"));
+    URL_SAFE_NO_PAD
+        .decode(encoded)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+fn append_cookie(cookie: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}

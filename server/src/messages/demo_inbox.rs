@@ -1,0 +1,66 @@
+//! What `/dev/messages` shows in demo mode: the outbox and the open captcha
+//! answers, so a person trying the demo (or a browser test) can read their
+//! code. Never provided in production.
+
+use app::contracts::DemoInbox;
+use app::domain::jalali::format_persian_datetime;
+use app::errors::AppError;
+use app::serverfns::dev::{DevCaptcha, DevMessage, DevMessages};
+use async_trait::async_trait;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::entities::{captcha, outbox_message};
+use crate::errors::internal;
+
+/// The demo's inbox over the database.
+pub struct SeaOrmDemoInbox {
+    db: DatabaseConnection,
+}
+
+impl SeaOrmDemoInbox {
+    /// The inbox of `db`.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+#[async_trait]
+impl DemoInbox for SeaOrmDemoInbox {
+    async fn recent(&self) -> Result<DevMessages, AppError> {
+        let messages = outbox_message::Entity::find()
+            .order_by_desc(outbox_message::Column::Id)
+            .limit(50)
+            .all(&self.db)
+            .await
+            .map_err(|e| internal("demo outbox", &e))?;
+        let captchas = captcha::Entity::find()
+            .filter(captcha::Column::UsedAt.is_null())
+            .filter(captcha::Column::ExpiresAt.gt(Utc::now()))
+            .order_by_desc(captcha::Column::CreatedAt)
+            .limit(20)
+            .all(&self.db)
+            .await
+            .map_err(|e| internal("demo captchas", &e))?;
+        Ok(DevMessages {
+            messages: messages
+                .into_iter()
+                .map(|m| DevMessage {
+                    channel: m.channel,
+                    recipient: m.recipient,
+                    subject: m.subject,
+                    body: m.body,
+                    written_at: format_persian_datetime(m.created_at),
+                    sent: m.sent_at.is_some(),
+                })
+                .collect(),
+            captchas: captchas
+                .into_iter()
+                .map(|c| DevCaptcha {
+                    id: c.id,
+                    answer: c.answer,
+                })
+                .collect(),
+        })
+    }
+}
