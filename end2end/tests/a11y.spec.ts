@@ -21,6 +21,11 @@ const PAGES: Array<{ path: string; title: string }> = [
   { path: '/', title: 'the home page' },
   { path: '/cartable', title: 'the cartable' },
   { path: '/login', title: 'the login page' },
+  { path: '/signup', title: 'the sign-up page' },
+  { path: '/activate?username=someone&new=1', title: 'the activation page' },
+  { path: '/password/forgot', title: 'the forgotten-password page' },
+  { path: '/password/reset?sent=1', title: 'the password-reset page' },
+  { path: '/dev/messages', title: 'the demo messages page' },
   { path: '/no-such-page', title: 'the not-found page' },
 ];
 
@@ -56,5 +61,15 @@ test('the login form showing an error, and the signed-in cartable, meet WCAG 2.2
   await page.getByRole('button', { name: 'ورود' }).click();
   await expect(page).toHaveURL(/\/cartable$/);
   await expect(page.getByText('نگار امیرخانی')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('the sign-up form showing every field error meets WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  await page.goto('/signup');
+  await waitForHydration(page, HYDRATED_FA);
+  await page.getByLabel('کد ملی', { exact: true }).fill('1234567890');
+  await page.getByRole('button', { name: 'ثبت نام' }).click();
+  await expect(page.getByLabel('کد ملی', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectNoViolations(page);
 });

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { collectErrors, jsEnabled, mainMenu, waitForHydration } from './helpers';
+
+/** Completes nine digits with the national id's check digit. */
+function nationalId(nine: string): string {
+  const sum = [...nine].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
+  const r = sum % 11;
+  return nine + String(r < 2 ? r : 11 - r);
+}
+
+/** Digits a person would be given: unique enough for one run. */
+function randomDigits(count: number): string {
+  return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+}
+
+function toAscii(text: string): string {
+  return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
+}
+
+/**
+ * Reads, on the demo's /dev/messages page, the answer of the captcha the form
+ * shows. After an answered post the form fetches a new challenge: pass the
+ * old id to wait for the new one.
+ */
+async function captchaAnswer(page: Page, previous?: string): Promise<[string, string]> {
+  const field = page.locator('input[name="captcha_id"]');
+  await expect.poll(async () => (await field.getAttribute('value')) ?? '').not.toBe(previous ?? '');
+  const id = (await field.getAttribute('value'))!;
+  const inbox = await page.context().newPage();
+  await inbox.goto('/dev/messages');
+  const answer = await inbox.locator(`[data-captcha-id="${id}"] .dev-captcha__answer`).innerText();
+  await inbox.close();
+  return [id, answer];
+}
+
+/** The newest SMS to `mobile` on /dev/messages. */
+async function lastSms(page: Page, mobile: string): Promise<string> {
+  const inbox = await page.context().newPage();
+  await inbox.goto('/dev/messages');
+  const text = await inbox.locator(`li[data-channel="sms"][data-recipient="${mobile}"] .dev-message__body`).first().innerText();
+  await inbox.close();
+  return text;
+}
+
+function codeIn(sms: string): string {
+  const code = toAscii(sms).match(/\b\d{6}\b/);
+  expect(code, sms).not.toBeNull();
+  return code![0];
+}
+
+test('a stranger signs up, fixes a mistake, activates with the SMS code from /dev/messages and signs in', async ({ page }, testInfo) => {
+  const errors = collectErrors(page);
+  const suffix = randomDigits(7);
+  const username = `e2e.${suffix}`;
+  const mobile = `0935${suffix}`;
+  const email = `${username}@example.ir`;
+
+  await page.goto('/signup');
+  if (jsEnabled(testInfo)) await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('عضویت در میز خدمت');
+  await expect(page.getByRole('img', { name: /تصویر امنیتی/ })).toBeVisible();
+
+  await page.getByLabel('نام کاربری', { exact: true }).fill(username);
+  await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('تکرار کلمه عبور', { exact: true }).fill('a different passphrase');
+  await page.getByLabel('ایمیل', { exact: true }).fill(email);
+  await page.getByLabel('نام', { exact: true }).fill('كيان'); // Arabic ك and ي, as old keyboards type
+  await page.getByLabel('نام خانوادگی', { exact: true }).fill('آزمون');
+  await page.getByLabel('موبایل', { exact: true }).fill(mobile.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]));
+  await page.getByLabel('کد ملی', { exact: true }).fill(nationalId(`00${suffix}`));
+  const [firstCaptcha, firstAnswer] = await captchaAnswer(page);
+  await page.getByLabel('رقم‌های تصویر را وارد کنید').fill(firstAnswer);
+  await page.getByRole('button', { name: 'ثبت نام' }).click();
+
+  // The mismatch is named beside its field and nothing else typed is lost.
+  const repeat = page.getByLabel('تکرار کلمه عبور', { exact: true });
+  await expect(repeat).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('تکرار کلمه عبور با خود آن یکسان نیست')).toBeVisible();
+  await expect(page.getByLabel('ایمیل', { exact: true })).toHaveValue(email);
+  await expect(page.getByLabel('نام کاربری', { exact: true })).toHaveValue(username);
+
+  // Passwords are never sent back; a new captcha comes with the answer.
+  await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await repeat.fill('a long enough passphrase');
+  await page.getByLabel('رقم‌های تصویر را وارد کنید').fill((await captchaAnswer(page, firstCaptcha))[1]);
+  await page.getByRole('button', { name: 'ثبت نام' }).click();
+
+  await expect(page).toHaveURL(/\/activate\?/);
+  await expect(page.getByText('عضویت انجام شد.')).toBeVisible();
+  const sms = await lastSms(page, mobile);
+  expect(sms).toContain('کد فعال‌سازی');
+  await page.getByLabel('کد فعال‌سازی').fill(codeIn(sms));
+  await page.getByRole('button', { name: 'فعال سازی اکانت با شماره موبایل' }).click();
+
+  await expect(page).toHaveURL(/\/login\?activated=1/);
+  await expect(page.getByText('حساب شما فعال شد؛ اکنون وارد شوید.')).toBeVisible();
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('کلمه عبور').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page).toHaveURL(/\/cartable$/);
+  // The name was stored with Persian letters.
+  await expect(mainMenu(page).getByText('کیان آزمون')).toBeVisible();
+  // The browser logs the refused first post (422) itself; nothing else may fail.
+  if (jsEnabled(testInfo)) expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+});
+
+test('signing in before activation is refused in red and the code is sent again', async ({ page }, testInfo) => {
+  const suffix = randomDigits(7);
+  const username = `late.${suffix}`;
+  const mobile = `0936${suffix}`;
+  await page.goto('/signup');
+  if (jsEnabled(testInfo)) await waitForHydration(page);
+  await page.getByLabel('نام کاربری', { exact: true }).fill(username);
+  await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('تکرار کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('ایمیل', { exact: true }).fill(`${username}@example.ir`);
+  await page.getByLabel('نام', { exact: true }).fill('نوید');
+  await page.getByLabel('نام خانوادگی', { exact: true }).fill('دیرکرد');
+  await page.getByLabel('موبایل', { exact: true }).fill(mobile);
+  await page.getByLabel('کد ملی', { exact: true }).fill(nationalId(`01${suffix}`));
+  // The question in words, for people who cannot see the image.
+  const [imageCaptcha] = await captchaAnswer(page);
+  await page.getByRole('button', { name: 'پرسش متنی به جای تصویر' }).click();
+  await expect(page.getByText(/حاصل جمع .* چند می‌شود؟/)).toBeVisible();
+  await expect(page.getByLabel('نام کاربری', { exact: true })).toHaveValue(username);
+  await page.getByLabel('پاسخ پرسش').fill((await captchaAnswer(page, imageCaptcha))[1]);
+  if (!jsEnabled(testInfo)) {
+    // Without JavaScript the switch was a round trip: passwords are typed again.
+    await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
+    await page.getByLabel('تکرار کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  }
+  await page.getByRole('button', { name: 'ثبت نام' }).click();
+  await expect(page).toHaveURL(/\/activate\?/);
+  const first = codeIn(await lastSms(page, mobile));
+
+  await page.goto('/login');
+  if (jsEnabled(testInfo)) await waitForHydration(page);
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('کلمه عبور').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  const refusal = page.getByText(/حساب کاربری شما هنوز فعال نشده است/);
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toHaveCSS('color', 'rgb(139, 26, 26)');
+  const inbox = await page.context().newPage();
+  await inbox.goto('/dev/messages');
+  await expect(inbox.locator(`li[data-channel="sms"][data-recipient="${mobile}"]`)).toHaveCount(2);
+  await inbox.close();
+  expect(codeIn(await lastSms(page, mobile))).toMatch(/^\d{6}$/);
+  expect(first).toMatch(/^\d{6}$/);
+});
