@@ -149,3 +149,75 @@ test('signing in before activation is refused in red and the code is sent again'
   expect(codeIn(await lastSms(page, mobile))).toMatch(/^\d{6}$/);
   expect(first).toMatch(/^\d{6}$/);
 });
+
+/** Signs up through the form and returns after the activation page shows. */
+async function signUp(page: Page, username: string, mobile: string, nine: string, js: boolean): Promise<void> {
+  await page.goto('/signup');
+  if (js) await waitForHydration(page);
+  await page.getByLabel('نام کاربری', { exact: true }).fill(username);
+  await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('تکرار کلمه عبور', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('ایمیل', { exact: true }).fill(`${username}@example.ir`);
+  await page.getByLabel('نام', { exact: true }).fill('مهسا');
+  await page.getByLabel('نام خانوادگی', { exact: true }).fill('پیوندی');
+  await page.getByLabel('موبایل', { exact: true }).fill(mobile);
+  await page.getByLabel('کد ملی', { exact: true }).fill(nationalId(nine));
+  await page.getByLabel('رقم‌های تصویر را وارد کنید').fill((await captchaAnswer(page))[1]);
+  await page.getByRole('button', { name: 'ثبت نام' }).click();
+  await expect(page).toHaveURL(/\/activate\?/);
+}
+
+/** The link in the newest e-mail to `address`, as a path on this site. */
+async function linkInEmail(page: Page, address: string, path: string): Promise<string> {
+  const inbox = await page.context().newPage();
+  await inbox.goto('/dev/messages');
+  const body = await inbox.locator(`li[data-channel="email"][data-recipient="${address}"] .dev-message__body`).first().innerText();
+  await inbox.close();
+  const link = body.match(new RegExp(`https?://[^\\s]+(${path.replace('?', '\\?')}[^\\s]+)`));
+  expect(link, body).not.toBeNull();
+  return link![1];
+}
+
+test('the e-mailed link activates the account once, and a forgotten password is reset with the SMS code', async ({ page }, testInfo) => {
+  const js = jsEnabled(testInfo);
+  const suffix = randomDigits(7);
+  const username = `link.${suffix}`;
+  const mobile = `0937${suffix}`;
+  await signUp(page, username, mobile, `02${suffix}`, js);
+
+  const link = await linkInEmail(page, `${username}@example.ir`, '/activate/email?token=');
+  await page.goto(link);
+  if (js) await waitForHydration(page);
+  await page.getByRole('button', { name: 'فعال‌سازی حساب' }).click();
+  await expect(page).toHaveURL(/\/login\?activated=1/);
+
+  // The same link a second time is refused, in Persian.
+  await page.goto(link);
+  if (js) await waitForHydration(page);
+  await page.getByRole('button', { name: 'فعال‌سازی حساب' }).click();
+  await expect(page.getByText('این پیوند فعال‌سازی نامعتبر، منقضی یا پیش‌تر استفاده شده است')).toBeVisible();
+
+  await page.goto('/login');
+  if (js) await waitForHydration(page);
+  await page.getByRole('link', { name: 'فراموشی کلمه عبور' }).click();
+  await expect(page).toHaveURL(/\/password\/forgot$/);
+  if (js) await waitForHydration(page);
+  await page.getByLabel('نام کاربری یا شماره موبایل').fill(mobile);
+  await page.getByRole('button', { name: 'ارسال کد بازیابی' }).click();
+  await expect(page).toHaveURL(/\/password\/reset\?/);
+  await expect(page.getByText(/کد بازیابی به موبایل/)).toBeVisible();
+  const sms = await lastSms(page, mobile);
+  expect(sms).toContain('بازیابی');
+  await expect(page.getByLabel('نام کاربری یا شماره موبایل')).toHaveValue(mobile);
+  await page.getByLabel('کد بازیابی').fill(codeIn(sms));
+  await page.getByLabel('کلمه عبور تازه', { exact: true }).fill('another fine passphrase');
+  await page.getByLabel('تکرار کلمه عبور تازه').fill('another fine passphrase');
+  await page.getByRole('button', { name: 'ثبت کلمه عبور تازه' }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1/);
+
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('کلمه عبور').fill('another fine passphrase');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page).toHaveURL(/\/cartable$/);
+  await expect(mainMenu(page).getByText('مهسا پیوندی')).toBeVisible();
+});

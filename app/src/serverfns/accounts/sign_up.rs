@@ -11,7 +11,6 @@ pub const SIGN_UP_FORM: &str = "signup";
 /// instead of image" post the form so nothing typed is lost without
 /// JavaScript.
 #[server(endpoint = "accounts/sign_up")]
-#[expect(clippy::too_many_arguments, reason = "one argument per field of the plain HTML form")]
 pub async fn sign_up(
     username: String,
     password: String,
