@@ -52,9 +52,11 @@ impl SmtpServer {
             .stderr(Stdio::null())
             .spawn()
             .expect("aiosmtpd runs: `.ci/setup --test` installs python3-aiosmtpd");
+        // Dropping the server stops the process, whether it started or not.
+        let server = Self { child, port, maildir };
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Self { child, port, maildir };
+                return server;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
