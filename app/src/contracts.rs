@@ -9,10 +9,11 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::signup::SignUpInput;
+use crate::domain::{identity::IdentityForm, signup::SignUpInput};
 use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
 use crate::serverfns::dev::DevMessages;
+use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
 
 /// Counts that show the organisation is loaded and the database answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct SessionUser {
     pub display_name: String,
     /// What the account may do.
     pub role: crate::domain::role::Role,
+    /// Whether a desk officer has verified the applicant's identity.
+    pub identity_verified: bool,
 }
 
 /// A new session: the token goes into the cookie and nowhere else.
@@ -146,6 +149,50 @@ pub trait DemoInbox: Send + Sync {
 
 /// The demo inbox handle; present in context only in demo mode.
 pub type DemoInboxHandle = Arc<dyn DemoInbox>;
+
+/// An upload's body as it arrives, chunk by chunk.
+pub type ByteStream = std::pin::Pin<Box<dyn futures::Stream<Item = Result<bytes::Bytes, String>> + Send>>;
+
+/// Identity verification: the applicant's request and documents, the desk
+/// officer's review. Every method checks the caller's role and ownership.
+#[async_trait]
+pub trait IdentityDesk: Send + Sync {
+    /// The applicant's own request, created as an empty draft if none.
+    async fn my_request(&self, who: &SessionUser) -> Result<IdentityPage, AppError>;
+    /// Saves the applicant's form; with `send`, checks it and sends it to
+    /// the desk officer of the chosen province.
+    async fn save(&self, who: &SessionUser, form: IdentityForm, send: bool) -> Result<(), AppError>;
+    /// Streams a document into `slot` of the applicant's editable request.
+    async fn upload(&self, who: &SessionUser, slot: &str, file_name: &str, body: ByteStream) -> Result<(), AppError>;
+    /// Removes a document from the applicant's editable request.
+    async fn remove_file(&self, who: &SessionUser, file_id: i32) -> Result<(), AppError>;
+    /// A request for its applicant or the desk officer holding it.
+    async fn review(&self, who: &SessionUser, request_id: i32) -> Result<IdentityRequest, AppError>;
+    /// The desk officer approves, or rejects with a reason, the revision they saw.
+    async fn decide(
+        &self,
+        who: &SessionUser,
+        request_id: i32,
+        revision: i32,
+        approve: bool,
+        reason: &str,
+    ) -> Result<(), AppError>;
+    /// The caller's cartable.
+    async fn cartable(&self, who: &SessionUser) -> Result<Cartable, AppError>;
+}
+
+/// The identity handle server functions take from context.
+pub type IdentityHandle = Arc<dyn IdentityDesk>;
+
+/// The signed-in caller, from the session cookie; refused (401) when there
+/// is none.
+pub async fn signed_in() -> Result<SessionUser, AppError> {
+    let found = match crate::serverfns::accounts::session_cookie::read() {
+        Some(token) => contract::<AccountsHandle>()?.session_user(&token).await?,
+        None => None,
+    };
+    crate::errors::with_status(found.ok_or(AppError::Unauthenticated))
+}
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

@@ -33,7 +33,7 @@ mod locales {
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -47,7 +47,9 @@ use crate::pages::{
     cartable::CartablePage,
     dev::messages::DevMessagesPage,
     home::HomePage,
+    identity::{form::IdentityFormPage, request::RequestPage},
     not_found::NotFound,
+    services::ServicesPage,
 };
 
 /// The HTML document around the app. Only the server calls it; `lang` and
@@ -96,6 +98,13 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("identity") view=IdentityFormPage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("services") view=ServicesPage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("requests"), ParamSegment("id"))
+                            view=RequestPage
+                            ssr=SsrMode::InOrder
+                        />
                         <Route path=StaticSegment("activate") view=ActivatePage ssr=SsrMode::InOrder />
                         <Route
                             path=(StaticSegment("activate"), StaticSegment("email"))

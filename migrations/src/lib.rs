@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_organisation_and_users;
 mod m20261123_000002_sessions;
 mod m20261123_000003_signup_and_messages;
+mod m20261123_000004_requests_and_files;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_organisation_and_users::Migration),
             Box::new(m20261123_000002_sessions::Migration),
             Box::new(m20261123_000003_signup_and_messages::Migration),
+            Box::new(m20261123_000004_requests_and_files::Migration),
         ]
     }
 }

@@ -208,6 +208,7 @@ impl Accounts for SeaOrmAccounts {
             user_id: account.id,
             display_name: format!("{} {}", account.first_name, account.last_name),
             role,
+            identity_verified: account.identity_verified_at.is_some(),
         }))
     }
 

@@ -68,6 +68,8 @@ pub struct Config {
     pub site_root: String,
     /// Where SMS and e-mail go.
     pub messaging: MessagingConfig,
+    /// The largest upload accepted (`MIZEKHEDMAT_UPLOAD_MAX_MB`, default 5).
+    pub upload_max_bytes: u64,
 }
 
 /// The SMS provider and mail server. Unset in demo mode, messages are only
@@ -164,6 +166,11 @@ impl Config {
                 .map_err(|_| ConfigError::BadAddress)?,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             messaging,
+            upload_max_bytes: lookup("MIZEKHEDMAT_UPLOAD_MAX_MB")
+                .and_then(|mb| mb.parse::<u64>().ok())
+                .unwrap_or(5)
+                * 1024
+                * 1024,
         })
     }
 

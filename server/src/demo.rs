@@ -276,6 +276,9 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
             is_active: Set(true),
             created_at: Set(now),
             updated_at: Set(now),
+            // The demo applicant is already verified, so the e-services
+            // side can be tried at once; new sign-ups verify themselves.
+            identity_verified_at: Set((account.role == Role::Applicant).then_some(now)),
             ..Default::default()
         }
         .insert(&txn)

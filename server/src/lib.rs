@@ -10,6 +10,7 @@ pub mod directory;
 pub mod entities;
 pub mod errors;
 pub mod http;
+pub mod identity;
 pub mod messages;
 pub mod passwords;
 pub mod rate_limit;

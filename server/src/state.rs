@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, RegistrationHandle};
+use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, IdentityHandle, RegistrationHandle};
 use app::serverfns::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,6 +11,7 @@ use sea_orm::DatabaseConnection;
 use crate::accounts::SeaOrmAccounts;
 use crate::config::Config;
 use crate::directory::SeaOrmDirectory;
+use crate::identity::{SeaOrmIdentity, storage::LocalFiles};
 use crate::messages::demo_inbox::SeaOrmDemoInbox;
 use crate::registration::SeaOrmRegistration;
 
@@ -29,6 +30,10 @@ pub struct AppState {
     pub accounts: AccountsHandle,
     /// Sign-up, activation and password reset.
     pub registration: RegistrationHandle,
+    /// Identity verification.
+    pub identity: IdentityHandle,
+    /// Uploaded documents.
+    pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
     pub demo_inbox: Option<DemoInboxHandle>,
 }
@@ -45,8 +50,11 @@ impl AppState {
             .mode
             .is_demo()
             .then(|| Arc::new(SeaOrmDemoInbox::new(db.clone())) as DemoInboxHandle);
+        let files = LocalFiles::new(config.data_dir.join("uploads"), config.upload_max_bytes);
         Self {
             leptos,
+            identity: Arc::new(SeaOrmIdentity::new(db.clone(), files.clone())),
+            files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
             accounts: Arc::new(SeaOrmAccounts::new(db.clone()).resending_through(registration.clone())),
             registration,
@@ -62,6 +70,7 @@ impl AppState {
         leptos::prelude::provide_context(self.directory.clone());
         leptos::prelude::provide_context(self.accounts.clone());
         leptos::prelude::provide_context(self.registration.clone());
+        leptos::prelude::provide_context(self.identity.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

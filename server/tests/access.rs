@@ -1,28 +1,64 @@
 //! Every server function is a public POST endpoint, so each one decides
 //! itself who may call it. `ACCESS` lists every server function with the
 //! callers it admits; a server function that is missing from the table fails
-//! the first test, so none can be added without deciding its access.
+//! the first test, so none can be added without deciding its access. The
+//! second test calls every function as each kind of caller: anonymous, the
+//! applicant who owns a request, another applicant, the desk officer of the
+//! request's province, the desk officer of another province, and an
+//! administrator.
 
 mod support;
 
 use std::collections::BTreeSet;
 
+use app::domain::identity::IdentityForm;
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
 use leptos::server_fn::axum::server_fn_paths;
-use server::{config::Config, demo, http::router, state::AppState};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use server::{config::Config, demo, entities::user, http::router, state::AppState};
 use tower::ServiceExt;
 
 /// Who may call a server function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Access {
-    /// Anyone, signed in or not: it reveals only public facts.
+    /// Anyone, signed in or not: it reveals only public facts or the
+    /// caller's own.
     Anyone,
-    /// Only a signed-in person, acting on their own account.
+    /// Any signed-in person, acting on their own account.
     SignedIn,
+    /// Applicants only, on their own requests.
+    Applicant,
+    /// The request's applicant, the desk officer holding it, administrators.
+    OwnerOrHolder,
+    /// Only the desk officer holding the request.
+    Holder,
+}
+
+/// The callers, in the order `Access::admits` answers for them.
+const CALLERS: [&str; 6] = [
+    "anonymous",
+    "the owner",
+    "another applicant",
+    "the desk officer of the province",
+    "a desk officer of another province",
+    "an administrator",
+];
+
+impl Access {
+    /// Whether each of `CALLERS` may call.
+    fn admits(self) -> [bool; 6] {
+        match self {
+            Access::Anyone => [true; 6],
+            Access::SignedIn => [false, true, true, true, true, true],
+            Access::Applicant => [false, true, true, false, false, false],
+            Access::OwnerOrHolder => [false, true, false, true, false, true],
+            Access::Holder => [false, false, false, true, false, false],
+        }
+    }
 }
 
 const ACCESS: &[(&str, Access)] = &[
@@ -31,7 +67,6 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/current_user", Access::Anyone),
     ("/api/accounts/forgot_password", Access::Anyone),
     ("/api/accounts/login", Access::Anyone),
-    ("/api/accounts/logout", Access::Anyone),
     ("/api/accounts/new_captcha", Access::Anyone),
     ("/api/accounts/resend_activation", Access::Anyone),
     ("/api/accounts/reset_password", Access::Anyone),
@@ -39,16 +74,24 @@ const ACCESS: &[(&str, Access)] = &[
     // Demo mode only (this test runs the demo configuration); production
     // does not provide it, see `registration.rs`.
     ("/api/dev/messages", Access::Anyone),
+    ("/api/identity/cartable", Access::SignedIn),
+    ("/api/identity/my_request", Access::Applicant),
+    ("/api/identity/review", Access::OwnerOrHolder),
+    ("/api/identity/submit", Access::Applicant),
     ("/api/system/desk_status", Access::Anyone),
     ("/api/system/site_info", Access::Anyone),
+    // After every read: the holder's call decides the request.
+    ("/api/identity/decide", Access::Holder),
+    // Last: it ends the caller's session.
+    ("/api/accounts/logout", Access::Anyone),
 ];
 
-/// Signs the demo applicant in and returns the session cookie pair.
-async fn sign_in_cookie(app: &axum::Router) -> String {
+/// Signs `username` in with the demo password and returns the cookie pair.
+async fn sign_in_cookie(app: &axum::Router, username: &str) -> String {
     let request = Request::post("/api/accounts/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!(
-            "username=applicant&password={}",
+            "username={username}&password={}",
             demo::DEMO_PASSWORD
         )))
         .expect("request");
@@ -58,22 +101,42 @@ async fn sign_in_cookie(app: &axum::Router) -> String {
 }
 
 /// Calls a server function as the interactive client does, with `cookie` if given.
-async fn call(app: &axum::Router, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
-    let response = support::call_scripted(app, path, form_for(path), cookie).await;
+async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&str>) -> (StatusCode, String) {
+    let response = if path == "/api/identity/submit" {
+        let boundary = "XmizekhedmatX";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"first_name\"\r\n\r\nReza\r\n--{boundary}--\r\n"
+        );
+        let mut request = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        app.clone()
+            .oneshot(request.body(Body::from(body)).expect("request"))
+            .await
+            .expect("response")
+    } else {
+        support::call_scripted(app, path, &form_for(path, request_id), cookie).await
+    };
     let status = response.status();
     let body = response.into_body().collect().await.expect("body").to_bytes();
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
 /// A well-formed request body for each server function that takes input.
-fn form_for(path: &str) -> &'static str {
-    match path {
-        "/api/accounts/login" => "username=applicant&password=wrong-password",
+fn form_for(path: &str, request_id: i32) -> String {
+    let fixed = match path {
+        "/api/accounts/login" => "username=nobody&password=wrong-password",
         "/api/accounts/change_password" => {
             "current_password=x&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
         }
         "/api/accounts/new_captcha" => "spoken=false",
-        "/api/accounts/activate" => "username=applicant&code=123456",
+        "/api/accounts/activate" => "username=nobody&code=123456",
         "/api/accounts/resend_activation" | "/api/accounts/forgot_password" => "username=nobody&who=nobody",
         "/api/accounts/reset_password" => {
             "username=nobody&code=123456&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
@@ -83,8 +146,13 @@ fn form_for(path: &str) -> &'static str {
              &first_name=%D8%B3%D8%A7%D8%B1%D8%A7&last_name=%D8%B3%D8%A7%D8%B1%D8%A7&mobile=09120000009\
              &national_id=0012345679&captcha_id=none&captcha_answer=00000"
         }
+        "/api/identity/review" => return format!("request_id={request_id}"),
+        "/api/identity/decide" => {
+            return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
+        }
         _ => "",
-    }
+    };
+    fixed.to_owned()
 }
 
 #[test]
@@ -105,32 +173,78 @@ fn every_server_function_has_an_access_rule() {
 }
 
 #[tokio::test]
-async fn each_server_function_answers_the_callers_its_rule_admits() {
+async fn each_server_function_answers_only_the_callers_its_rule_admits() {
     for t in support::databases().await {
         demo::seed(&t.db).await.expect("demo data");
+        // A second applicant, with the demo password.
+        let owner = user::Entity::find()
+            .filter(user::Column::Username.eq("applicant"))
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("demo applicant");
+        let mut other: user::ActiveModel = owner.clone().into();
+        other.id = sea_orm::ActiveValue::NotSet;
+        other.username = Set("applicant.two".into());
+        other.email = Set("two@demo.example".into());
+        other.mobile = Set("09900009999".into());
+        other.national_id = Set(app::domain::national_id::with_check_digit("000099999").expect("id"));
+        other.insert(&t.db).await.expect("second applicant");
+
         let config = Config::from_lookup(|_| None).expect("demo configuration");
         let leptos = config.leptos_options();
-        let app = router(AppState::new(config, t.db.clone(), leptos));
-        let signed_in = sign_in_cookie(&app).await;
+        let state = AppState::new(config, t.db.clone(), leptos);
+        let app = router(state.clone());
+        let mut cookies = vec![None];
+        for username in ["applicant", "applicant.two", "desk.tehran", "desk.isfahan", "admin"] {
+            cookies.push(Some(sign_in_cookie(&app, username).await));
+        }
+
+        // The owner's identity request, sent to the Tehran desk.
+        let token = cookies[1]
+            .as_deref()
+            .and_then(|c| c.split_once('='))
+            .map(|(_, v)| v.to_owned())
+            .expect("token");
+        let who = state
+            .accounts
+            .session_user(&token)
+            .await
+            .expect("lookup")
+            .expect("owner");
+        let form = IdentityForm {
+            person_kind: "natural".into(),
+            first_name: "نگار".into(),
+            last_name: "امیرخانی".into(),
+            national_id: owner.national_id.clone(),
+            mobile: owner.mobile.clone(),
+            province: "tehran".into(),
+            capacity: "principal".into(),
+            ..Default::default()
+        };
+        state.identity.my_request(&who).await.expect("draft");
+        state.identity.save(&who, form, true).await.expect("sent");
+        let request_id = state.identity.my_request(&who).await.expect("read").request.id;
+
         for (path, access) in ACCESS {
-            let (status, body) = call(&app, path, None).await;
-            let refused = body.contains("Unauthenticated") || body.contains("Forbidden");
-            match access {
-                Access::Anyone => assert!(
-                    !refused && status != StatusCode::NOT_FOUND,
-                    "{}: anonymous call to {path} was refused ({status})",
-                    t.engine
-                ),
-                Access::SignedIn => {
+            for ((caller, cookie), admitted) in CALLERS.iter().zip(&cookies).zip(access.admits()) {
+                let (status, body) = call(&app, path, request_id, cookie.as_deref()).await;
+                let refused = body.contains("Unauthenticated") || body.contains("Forbidden");
+                if admitted {
                     assert!(
-                        refused && status == StatusCode::UNAUTHORIZED,
-                        "{}: anonymous call to {path} was not refused ({status}: {body})",
+                        !refused && status != StatusCode::NOT_FOUND,
+                        "{}: {caller} was refused {path} ({status}: {body})",
                         t.engine
                     );
-                    let (status, body) = call(&app, path, Some(&signed_in)).await;
+                } else {
+                    let expected = if cookie.is_none() {
+                        StatusCode::UNAUTHORIZED
+                    } else {
+                        StatusCode::FORBIDDEN
+                    };
                     assert!(
-                        !body.contains("Unauthenticated") && !body.contains("Forbidden"),
-                        "{}: signed-in call to {path} was refused ({status}: {body})",
+                        refused && status == expected,
+                        "{}: {caller} was not refused {path} ({status}: {body})",
                         t.engine
                     );
                 }

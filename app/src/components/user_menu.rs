@@ -21,6 +21,11 @@ pub fn UserMenu() -> impl IntoView {
             {move || {
                 viewer.get().map(|answer| match answer.ok().flatten() {
                     Some(v) => view! {
+                        {(!v.is_staff).then(|| if v.needs_identity {
+                            view! { <li><A href="/identity">{t!(i18n, nav_identity)}</A></li> }.into_any()
+                        } else {
+                            view! { <li><A href="/services">{t!(i18n, nav_services)}</A></li> }.into_any()
+                        })}
                         <li class="user-menu">
                             <span class="user-menu__name">{v.display_name}</span>
                             <span class="user-menu__role">{v.role_title}</span>

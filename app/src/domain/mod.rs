@@ -5,6 +5,7 @@
 
 pub mod digits;
 pub mod email;
+pub mod identity;
 pub mod jalali;
 pub mod mobile;
 pub mod national_id;
@@ -13,4 +14,5 @@ pub mod password;
 pub mod person_name;
 pub mod role;
 pub mod signup;
+pub mod tracking_code;
 pub mod username;

@@ -4,4 +4,6 @@ pub mod accounts;
 pub mod cartable;
 pub mod dev;
 pub mod home;
+pub mod identity;
 pub mod not_found;
+pub mod services;

@@ -5,4 +5,5 @@ pub mod accounts;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;
+pub mod identity;
 pub mod system;

@@ -1,11 +1,15 @@
 //! sea-orm entities: the rows as stored. They never cross the wire; server
 //! functions return DTOs from `app`.
 
+pub mod audit_entry;
 pub mod captcha;
 pub mod one_time_code;
 pub mod organisation_unit;
 pub mod outbox_message;
 pub mod post;
 pub mod post_holding;
+pub mod request;
+pub mod request_event;
+pub mod request_file;
 pub mod session;
 pub mod user;

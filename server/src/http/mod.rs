@@ -4,6 +4,7 @@
 
 mod captcha;
 mod client_address;
+mod files;
 mod health;
 mod language;
 mod same_origin;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(language::switch))
         .route("/captcha/{file}", get(captcha::image))
+        .route("/files/{id}", get(files::serve))
         .leptos_routes_with_context(&state, generate_route_list(App), context, page_shell)
         .fallback_service(static_files::service(&state.leptos.site_root, not_found))
         .layer(

@@ -88,6 +88,23 @@ impl SeaOrmRegistration {
             .map_err(|e| internal("account lookup", &e))
     }
 
+    /// The account whose username or mobile number `who` is.
+    async fn find_by_username_or_mobile(&self, who: &str) -> Result<Option<user::Model>, AppError> {
+        let who = normalize_input(who).to_lowercase();
+        let mobile = app::domain::mobile::Mobile::parse(&who)
+            .map(|m| m.to_string())
+            .unwrap_or_default();
+        user::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(user::Column::Username.eq(&who))
+                    .add(user::Column::Mobile.eq(mobile)),
+            )
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("account lookup", &e))
+    }
+
     /// Fields of `input` already used by another account.
     async fn duplicates(&self, input: &app::domain::signup::SignUp) -> Result<Vec<FieldProblem>, AppError> {
         let taken = user::Entity::find()
@@ -256,22 +273,10 @@ impl Registration for SeaOrmRegistration {
 
     async fn request_password_reset(&self, who: &str, client: &str) -> Result<(), AppError> {
         self.limit_address(client)?;
-        let who = normalize_input(who).to_lowercase();
-        if who.is_empty() {
+        if normalize_input(who).is_empty() {
             return Err(AppError::invalid("who", "نام کاربری یا شماره موبایل را وارد کنید"));
         }
-        let mobile = app::domain::mobile::Mobile::parse(&who)
-            .map(|m| m.to_string())
-            .unwrap_or_default();
-        let account = user::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(user::Column::Username.eq(&who))
-                    .add(user::Column::Mobile.eq(mobile)),
-            )
-            .one(&self.db)
-            .await
-            .map_err(|e| internal("reset lookup", &e))?;
+        let account = self.find_by_username_or_mobile(who).await?;
         if let Some(account) = account {
             // Too many requests for one account are dropped quietly, as the
             // answer must not tell whether the account exists.
@@ -298,7 +303,7 @@ impl Registration for SeaOrmRegistration {
             }
             .ok_or_else(|| AppError::invalid("code", BAD_LINK))?
         } else {
-            self.find_user(&reset.username)
+            self.find_by_username_or_mobile(&reset.username)
                 .await?
                 .ok_or_else(|| AppError::invalid("code", WRONG_CODE))?
         };

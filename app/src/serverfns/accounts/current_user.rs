@@ -12,6 +12,9 @@ pub struct Viewer {
     pub role_title: String,
     /// Staff see the cartable's staff folders; applicants their own requests.
     pub is_staff: bool,
+    /// An applicant whose identity is not verified yet sees only the
+    /// identity menu; once verified, the e-services menu instead.
+    pub needs_identity: bool,
 }
 
 /// The caller's own name and role, or nothing when signed out. It reveals
@@ -28,5 +31,6 @@ pub async fn current_user() -> Result<Option<Viewer>, AppError> {
         display_name: u.display_name,
         role_title: u.role.title_fa().to_owned(),
         is_staff: u.role.is_staff(),
+        needs_identity: u.role == crate::domain::role::Role::Applicant && !u.identity_verified,
     }))
 }

@@ -1,0 +1,5 @@
+//! Identity verification pages: the applicant's form, and the request's
+//! report with the desk officer's decision.
+
+pub mod form;
+pub mod request;

@@ -1,0 +1,84 @@
+//! Serving uploaded documents to those allowed to read them: the applicant
+//! who owns the request, the desk officer holding it, and administrators.
+//! Every read by staff is written to the audit log.
+
+use app::contracts::SessionUser;
+use axum::{
+    body::Body,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use sea_orm::EntityTrait;
+
+use crate::entities::request_file;
+use crate::identity::audit;
+use crate::state::AppState;
+
+/// `GET /files/{id}`: the document, shown inline, or 404 to anyone else
+/// (404 rather than 403, so ids reveal nothing).
+pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: HeaderMap) -> Response {
+    let Some(who) = viewer(&state, &headers).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(Some(file)) = request_file::Entity::find_by_id(id).one(&state.db).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if file.removed_at.is_some() || state.identity.review(&who, file.request_id).await.is_err() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    if who.role.is_staff()
+        && let Err(error) = audit(&state.db, Some(who.user_id), "file.viewed", &format!("file:{id}"), None).await
+    {
+        tracing::error!(%error, "a file view could not be audited; not served");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let Ok(opened) = tokio::fs::File::open(state.files.path_of(&file.stored_name)).await else {
+        tracing::error!(file_id = id, "a stored file is missing");
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(opened));
+    let disposition = format!("inline; filename*=UTF-8''{}", percent_encode(&file.original_name));
+    let mut response = body.into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(&file.content_type)),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// Only the three types uploads may have; anything else is served as bytes.
+fn content_type(stored: &str) -> &'static str {
+    match stored {
+        "image/jpeg" => "image/jpeg",
+        "image/png" => "image/png",
+        "application/pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
+    let token = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == "__Host-session")
+        .map(|(_, value)| value.to_owned())?;
+    state.accounts.session_user(&token).await.ok().flatten()
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
