@@ -73,3 +73,23 @@ test('the sign-up form showing every field error meets WCAG 2.2 AA', async ({ pa
   await expect(page.getByLabel('کد ملی', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectNoViolations(page);
 });
+
+test('the identity form and a request under review meet WCAG 2.2 AA and fit a phone screen', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  await page.goto('/login');
+  await waitForHydration(page, HYDRATED_FA);
+  await page.getByLabel('نام کاربری').fill('applicant');
+  await page.getByLabel('کلمه عبور').fill('Mizekhedmat-1405');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page).toHaveURL(/\/cartable$/);
+  await page.goto('/identity');
+  await waitForHydration(page, HYDRATED_FA);
+  await expect(page.getByText(/کد رهگیری/)).toBeVisible();
+  await expectNoViolations(page);
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(widths[0], 'no sideways scrolling').toBeLessThanOrEqual(widths[1]);
+
+  await page.getByRole('link', { name: 'گزارش درخواست' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('بررسی تأیید هویت');
+  await expectNoViolations(page);
+});

@@ -1,53 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
+import { captchaAnswer, codeIn, lastSms, linkInEmail, nationalId, randomDigits, signUp } from './accounts';
 import { collectErrors, jsEnabled, mainMenu, waitForHydration } from './helpers';
-
-/** Completes nine digits with the national id's check digit. */
-function nationalId(nine: string): string {
-  const sum = [...nine].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
-
-/** Digits a person would be given: unique enough for one run. */
-function randomDigits(count: number): string {
-  return Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
-}
-
-function toAscii(text: string): string {
-  return text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)));
-}
-
-/**
- * Reads, on the demo's /dev/messages page, the answer of the captcha the form
- * shows. After an answered post the form fetches a new challenge: pass the
- * old id to wait for the new one.
- */
-async function captchaAnswer(page: Page, previous?: string): Promise<[string, string]> {
-  const field = page.locator('input[name="captcha_id"]');
-  await expect.poll(async () => (await field.getAttribute('value')) ?? '').not.toBe(previous ?? '');
-  const id = (await field.getAttribute('value'))!;
-  const inbox = await page.context().newPage();
-  await inbox.goto('/dev/messages');
-  const answer = await inbox.locator(`[data-captcha-id="${id}"] .dev-captcha__answer`).innerText();
-  await inbox.close();
-  return [id, answer];
-}
-
-/** The newest SMS to `mobile` on /dev/messages. */
-async function lastSms(page: Page, mobile: string): Promise<string> {
-  const inbox = await page.context().newPage();
-  await inbox.goto('/dev/messages');
-  const text = await inbox.locator(`li[data-channel="sms"][data-recipient="${mobile}"] .dev-message__body`).first().innerText();
-  await inbox.close();
-  return text;
-}
-
-function codeIn(sms: string): string {
-  const code = toAscii(sms).match(/\b\d{6}\b/);
-  expect(code, sms).not.toBeNull();
-  return code![0];
-}
 
 test('a stranger signs up, fixes a mistake, activates with the SMS code from /dev/messages and signs in', async ({ page }, testInfo) => {
   const errors = collectErrors(page);
@@ -149,34 +103,6 @@ test('signing in before activation is refused in red and the code is sent again'
   expect(codeIn(await lastSms(page, mobile))).toMatch(/^\d{6}$/);
   expect(first).toMatch(/^\d{6}$/);
 });
-
-/** Signs up through the form and returns after the activation page shows. */
-async function signUp(page: Page, username: string, mobile: string, nine: string, js: boolean): Promise<void> {
-  await page.goto('/signup');
-  if (js) await waitForHydration(page);
-  await page.getByLabel('نام کاربری', { exact: true }).fill(username);
-  await page.getByLabel('کلمه عبور', { exact: true }).fill('a long enough passphrase');
-  await page.getByLabel('تکرار کلمه عبور', { exact: true }).fill('a long enough passphrase');
-  await page.getByLabel('ایمیل', { exact: true }).fill(`${username}@example.ir`);
-  await page.getByLabel('نام', { exact: true }).fill('مهسا');
-  await page.getByLabel('نام خانوادگی', { exact: true }).fill('پیوندی');
-  await page.getByLabel('موبایل', { exact: true }).fill(mobile);
-  await page.getByLabel('کد ملی', { exact: true }).fill(nationalId(nine));
-  await page.getByLabel('رقم‌های تصویر را وارد کنید').fill((await captchaAnswer(page))[1]);
-  await page.getByRole('button', { name: 'ثبت نام' }).click();
-  await expect(page).toHaveURL(/\/activate\?/);
-}
-
-/** The link in the newest e-mail to `address`, as a path on this site. */
-async function linkInEmail(page: Page, address: string, path: string): Promise<string> {
-  const inbox = await page.context().newPage();
-  await inbox.goto('/dev/messages');
-  const body = await inbox.locator(`li[data-channel="email"][data-recipient="${address}"] .dev-message__body`).first().innerText();
-  await inbox.close();
-  const link = body.match(new RegExp(`https?://[^\\s]+(${path.replace('?', '\\?')}[^\\s]+)`));
-  expect(link, body).not.toBeNull();
-  return link![1];
-}
 
 test('the e-mailed link activates the account once, and a forgotten password is reset with the SMS code', async ({ page }, testInfo) => {
   const js = jsEnabled(testInfo);

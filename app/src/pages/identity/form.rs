@@ -66,7 +66,8 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
         {status_note}
         <section class="card form-card form-card--wide">
             <form method="post" action="/api/identity/submit" enctype="multipart/form-data" class="form" novalidate=true>
-                <fieldset disabled=!editable class="form">
+                <fieldset disabled=!editable class="form fieldset--plain">
+                    {view! {
                     {problem("form").map(|m| view! { <p class="form__error" role="alert">{m}</p> })}
                     <Choice name="person_kind" legend=text!(i18n, identity_kind) chosen=form.person_kind.clone()
                         options=vec![("natural", t_string!(i18n, identity_natural)), ("legal", t_string!(i18n, identity_legal))]
@@ -90,12 +91,16 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
                     <Choice name="capacity" legend=text!(i18n, identity_capacity) chosen=form.capacity.clone()
                         options=vec![("principal", t_string!(i18n, identity_principal)), ("attorney", t_string!(i18n, identity_attorney))]
                         error=problem("capacity") />
+                    }.into_any()}
+                    {view! {
                     <fieldset class="subform">
                         <legend>{t!(i18n, identity_company)}</legend>
                         <Text name="company_name" label=text!(i18n, identity_company_name) value=form.company_name.clone() error=problem("company_name") required=false />
                         <Text name="company_national_id" label=text!(i18n, identity_company_id) value=form.company_national_id.clone() error=problem("company_national_id") inputmode="numeric" required=false />
                         <Text name="economic_code" label=text!(i18n, identity_economic_code) value=form.economic_code.clone() error=problem("economic_code") inputmode="numeric" required=false />
                     </fieldset>
+                    }.into_any()}
+                    {view! {
                     <fieldset class="subform documents">
                         <legend>{t!(i18n, identity_documents)}</legend>
                         <p class="hint">{t!(i18n, identity_documents_hint)}</p>
@@ -104,6 +109,7 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
                             view! { <DocumentSlot name=slot title in_slot error=problem(slot) /> }
                         }).collect_view()}
                     </fieldset>
+                    }.into_any()}
                     <div class="form__actions">
                         <button type="submit" class="button button--secondary">{t!(i18n, identity_save)}</button>
                         <button type="submit" name="send" value="1" class="button">{t!(i18n, identity_send)}</button>
@@ -112,6 +118,7 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// A required text input with its error beside it.
@@ -136,6 +143,7 @@ fn Text(
             {error.map(|m| view! { <p class="field__error" id=error_id role="alert">{m}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// Radio buttons for one choice, with its error beside them.
@@ -162,6 +170,7 @@ fn Choice(
             {error.map(|m| view! { <p class="field__error" id=error_id role="alert">{m}</p> })}
         </fieldset>
     }
+    .into_any()
 }
 
 /// One document slot: what is uploaded (with a preview for pictures and a
@@ -204,4 +213,5 @@ fn DocumentSlot(
             {error.map(|m| view! { <p class="field__error" id=error_id role="alert">{m}</p> })}
         </div>
     }
+    .into_any()
 }

@@ -108,6 +108,7 @@ fn Report(request: IdentityRequest, staff: bool) -> impl IntoView {
         </section>
         {decidable.then(|| view! { <Decision id=request.id revision=request.revision /> })}
     }
+    .into_any()
 }
 
 /// Approve, or reject with a reason. Without JavaScript a refused decision
@@ -151,4 +152,5 @@ fn Decision(id: i32, revision: i32) -> impl IntoView {
             </ActionForm>
         </section>
     }
+    .into_any()
 }
