@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::{identity::IdentityForm, signup::SignUpInput};
 use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
+use crate::serverfns::accounts::SecondFactorState;
 use crate::serverfns::dev::DevMessages;
 use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
 
@@ -49,6 +50,9 @@ pub struct SessionUser {
     pub role: crate::domain::role::Role,
     /// Whether a desk officer has verified the applicant's identity.
     pub identity_verified: bool,
+    /// A staff member signed in with the password alone: nothing but the
+    /// second-factor step is open to them yet.
+    pub needs_second_factor: bool,
 }
 
 /// A new session: the token goes into the cookie and nowhere else.
@@ -58,6 +62,8 @@ pub struct NewSession {
     pub token: String,
     /// When the session ends at the latest, whatever the activity.
     pub expires_at: DateTime<Utc>,
+    /// Staff must still pass the second factor.
+    pub second_factor_required: bool,
 }
 
 /// Signing in and out, and who holds a session.
@@ -191,8 +197,26 @@ pub async fn signed_in() -> Result<SessionUser, AppError> {
         Some(token) => contract::<AccountsHandle>()?.session_user(&token).await?,
         None => None,
     };
-    crate::errors::with_status(found.ok_or(AppError::Unauthenticated))
+    let found = match found {
+        Some(user) if user.needs_second_factor => Err(AppError::SecondFactorRequired),
+        Some(user) => Ok(user),
+        None => Err(AppError::Unauthenticated),
+    };
+    crate::errors::with_status(found)
 }
+
+/// The staff's second factor.
+#[async_trait]
+pub trait SecondFactor: Send + Sync {
+    /// The state of the session holder's authenticator app, creating the
+    /// secret to enrol with on first use.
+    async fn status(&self, token: &str) -> Result<SecondFactorState, AppError>;
+    /// Checks a code and marks the session as having passed both steps.
+    async fn verify(&self, token: &str, code: &str) -> Result<(), AppError>;
+}
+
+/// The second-factor handle server functions take from context.
+pub type SecondFactorHandle = Arc<dyn SecondFactor>;
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

@@ -31,6 +31,9 @@ pub enum AppError {
     /// Several inputs are wrong: each message goes beside its own field.
     #[error("{}", .0.first().map(|f| f.message.as_str()).unwrap_or_default())]
     Fields(Vec<FieldMessage>),
+    /// A staff member must pass the second factor first.
+    #[error("برای ادامه، کد برنامه تأیید هویت (ورود دومرحله‌ای) را وارد کنید")]
+    SecondFactorRequired,
     /// Too many tries in a short time; the person must wait before trying again.
     #[error("تعداد تلاش‌ها بیش از حد مجاز است؛ چند دقیقه دیگر دوباره تلاش کنید")]
     TooManyAttempts,
@@ -109,7 +112,7 @@ impl AppError {
     pub fn status(&self) -> http::StatusCode {
         match self {
             AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => http::StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::SecondFactorRequired => http::StatusCode::FORBIDDEN,
             AppError::Invalid { .. } | AppError::Fields(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts => http::StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal { .. } => http::StatusCode::INTERNAL_SERVER_ERROR,

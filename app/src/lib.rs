@@ -43,6 +43,7 @@ use crate::pages::{
     accounts::{
         activate::ActivatePage, activate_email::ActivateEmailPage, change_password::ChangePasswordPage,
         forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
+        two_factor::TwoFactorPage,
     },
     cartable::CartablePage,
     dev::messages::DevMessagesPage,
@@ -124,6 +125,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("dev"), StaticSegment("messages"))
                             view=DevMessagesPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("two-factor"))
+                            view=TwoFactorPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

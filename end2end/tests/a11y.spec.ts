@@ -60,7 +60,7 @@ test('the login form showing an error, and the signed-in cartable, meet WCAG 2.2
   await page.getByLabel('کلمه عبور').fill('Mizekhedmat-1405');
   await page.getByRole('button', { name: 'ورود' }).click();
   await expect(page).toHaveURL(/\/cartable$/);
-  await expect(page.getByText('نگار امیرخانی')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'منوی اصلی' }).getByText('نگار امیرخانی')).toBeVisible();
   await expectNoViolations(page);
 });
 

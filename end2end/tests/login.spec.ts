@@ -17,7 +17,7 @@ test('a demo applicant signs in, is greeted by name in the cartable, and signs o
   await expect(page).toHaveURL(/\/cartable$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('کارتابل');
   await expect(mainMenu(page).getByText('نگار امیرخانی')).toBeVisible();
-  await expect(page.getByText('اکنون درخواستی در انتظار اقدام شما نیست.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /در انتظار اقدام/ })).toBeVisible();
 
   // The session survives a reload: it lives on the server, not in the page.
   await page.reload();

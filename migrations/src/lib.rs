@@ -7,6 +7,7 @@ mod m20261123_000001_organisation_and_users;
 mod m20261123_000002_sessions;
 mod m20261123_000003_signup_and_messages;
 mod m20261123_000004_requests_and_files;
+mod m20261123_000005_second_factor;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_sessions::Migration),
             Box::new(m20261123_000003_signup_and_messages::Migration),
             Box::new(m20261123_000004_requests_and_files::Migration),
+            Box::new(m20261123_000005_second_factor::Migration),
         ]
     }
 }

@@ -100,11 +100,16 @@ async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSess
         last_seen_at: Set(now),
         expires_at: Set(expires_at),
         ended_at: Set(None),
+        second_factor_at: Set(None),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok(NewSession { token, expires_at })
+    Ok(NewSession {
+        token,
+        expires_at,
+        second_factor_required: false,
+    })
 }
 
 /// Ends every open session of `user_id`.
@@ -124,7 +129,7 @@ fn account_key(username: &str) -> String {
 }
 
 /// What the database keeps of a token.
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -179,9 +184,11 @@ impl Accounts for SeaOrmAccounts {
         self.per_account.reset(&account_key);
         self.per_address.forgive(&address_key);
         tracing::info!(user_id = account.id, "signed in");
-        open_session(&self.db, account.id)
+        let mut session = open_session(&self.db, account.id)
             .await
-            .map_err(|e| internal("opening a session", &e))
+            .map_err(|e| internal("opening a session", &e))?;
+        session.second_factor_required = Role::parse(&account.role).is_some_and(Role::is_staff);
+        Ok(session)
     }
 
     async fn session_user(&self, token: &str) -> Result<Option<SessionUser>, AppError> {
@@ -196,6 +203,7 @@ impl Accounts for SeaOrmAccounts {
         let Some(role) = Role::parse(&account.role).filter(|_| !expired && account.is_active) else {
             return Ok(None);
         };
+        let row_second_factor = row.second_factor_at;
         if now - row.last_seen_at >= TOUCH_INTERVAL {
             let mut touched: session::ActiveModel = row.into();
             touched.last_seen_at = Set(now);
@@ -209,6 +217,7 @@ impl Accounts for SeaOrmAccounts {
             display_name: format!("{} {}", account.first_name, account.last_name),
             role,
             identity_verified: account.identity_verified_at.is_some(),
+            needs_second_factor: role.is_staff() && row_second_factor.is_none(),
         }))
     }
 
@@ -246,6 +255,17 @@ impl Accounts for SeaOrmAccounts {
             row.update(&txn).await?;
             end_sessions(&txn, user_id).await?;
             let session = open_session(&txn, user_id).await?;
+            // The new session keeps the second step the old one had passed.
+            if !holder.needs_second_factor {
+                session::Entity::update_many()
+                    .col_expr(
+                        session::Column::SecondFactorAt,
+                        sea_orm::sea_query::Expr::value(Utc::now()),
+                    )
+                    .filter(session::Column::TokenHash.eq(token_hash(&session.token)))
+                    .exec(&txn)
+                    .await?;
+            }
             txn.commit().await?;
             Ok::<_, sea_orm::DbErr>(session)
         };
@@ -267,7 +287,7 @@ impl Accounts for SeaOrmAccounts {
 }
 
 /// A session with its account, by the token's hash.
-async fn session_with_account(
+pub(crate) async fn session_with_account(
     db: &DatabaseConnection,
     hash: String,
 ) -> Result<Option<(session::Model, Option<user::Model>)>, sea_orm::DbErr> {

@@ -279,6 +279,10 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
             // The demo applicant is already verified, so the e-services
             // side can be tried at once; new sign-ups verify themselves.
             identity_verified_at: Set((account.role == Role::Applicant).then_some(now)),
+            // Staff are enrolled in the second factor; the demo shows their
+            // current codes on /dev/messages.
+            totp_secret: Set(account.role.is_staff().then(crate::second_factor::new_secret)),
+            totp_enabled_at: Set(account.role.is_staff().then_some(now)),
             ..Default::default()
         }
         .insert(&txn)

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod passwords;
 pub mod rate_limit;
 pub mod registration;
+pub mod second_factor;
 pub mod state;
 pub mod telemetry;
 

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, IdentityHandle, RegistrationHandle};
+use app::contracts::{
+    AccountsHandle, DemoInboxHandle, Directory, IdentityHandle, RegistrationHandle, SecondFactorHandle,
+};
 use app::serverfns::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -30,6 +32,8 @@ pub struct AppState {
     pub accounts: AccountsHandle,
     /// Sign-up, activation and password reset.
     pub registration: RegistrationHandle,
+    /// The staff's second factor.
+    pub second_factor: SecondFactorHandle,
     /// Identity verification.
     pub identity: IdentityHandle,
     /// Uploaded documents.
@@ -54,6 +58,7 @@ impl AppState {
         Self {
             leptos,
             identity: Arc::new(SeaOrmIdentity::new(db.clone(), files.clone())),
+            second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
             accounts: Arc::new(SeaOrmAccounts::new(db.clone()).resending_through(registration.clone())),
@@ -71,6 +76,7 @@ impl AppState {
         leptos::prelude::provide_context(self.accounts.clone());
         leptos::prelude::provide_context(self.registration.clone());
         leptos::prelude::provide_context(self.identity.clone());
+        leptos::prelude::provide_context(self.second_factor.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

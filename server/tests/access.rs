@@ -36,6 +36,8 @@ enum Access {
     OwnerOrHolder,
     /// Only the desk officer holding the request.
     Holder,
+    /// Staff only (the second step of their sign-in).
+    Staff,
 }
 
 /// The callers, in the order `Access::admits` answers for them.
@@ -57,6 +59,7 @@ impl Access {
             Access::Applicant => [false, true, true, false, false, false],
             Access::OwnerOrHolder => [false, true, false, true, false, true],
             Access::Holder => [false, false, false, true, false, false],
+            Access::Staff => [false, false, false, true, true, true],
         }
     }
 }
@@ -69,6 +72,8 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/login", Access::Anyone),
     ("/api/accounts/new_captcha", Access::Anyone),
     ("/api/accounts/resend_activation", Access::Anyone),
+    ("/api/accounts/second_factor_status", Access::Staff),
+    ("/api/accounts/verify_second_factor", Access::Staff),
     ("/api/accounts/reset_password", Access::Anyone),
     ("/api/accounts/sign_up", Access::Anyone),
     // Demo mode only (this test runs the demo configuration); production
@@ -86,8 +91,9 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/accounts/logout", Access::Anyone),
 ];
 
-/// Signs `username` in with the demo password and returns the cookie pair.
-async fn sign_in_cookie(app: &axum::Router, username: &str) -> String {
+/// Signs `username` in with the demo password, passing the second factor
+/// for staff, and returns the cookie pair.
+async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, username: &str) -> String {
     let request = Request::post("/api/accounts/login")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!(
@@ -97,7 +103,25 @@ async fn sign_in_cookie(app: &axum::Router, username: &str) -> String {
         .expect("request");
     let response = app.clone().oneshot(request).await.expect("response");
     let cookie = support::session_cookie(response.headers()).expect("a session cookie");
-    cookie.split(';').next().expect("name=value").to_owned()
+    let cookie = cookie.split(';').next().expect("name=value").to_owned();
+    let account = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+        .expect("read")
+        .expect("account");
+    if let Some(secret) = account.totp_secret {
+        let code = server::second_factor::current_code(&secret, username).expect("a code");
+        let response = support::call_scripted(
+            app,
+            "/api/accounts/verify_second_factor",
+            &format!("code={code}"),
+            Some(&cookie),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK, "{username} passes the second factor");
+    }
+    cookie
 }
 
 /// Calls a server function as the interactive client does, with `cookie` if given.
@@ -136,6 +160,7 @@ fn form_for(path: &str, request_id: i32) -> String {
             "current_password=x&new_password=a-good-long-phrase&repeat_password=a-good-long-phrase"
         }
         "/api/accounts/new_captcha" => "spoken=false",
+        "/api/accounts/verify_second_factor" => "code=000000",
         "/api/accounts/activate" => "username=nobody&code=123456",
         "/api/accounts/resend_activation" | "/api/accounts/forgot_password" => "username=nobody&who=nobody",
         "/api/accounts/reset_password" => {
@@ -197,7 +222,7 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
         let app = router(state.clone());
         let mut cookies = vec![None];
         for username in ["applicant", "applicant.two", "desk.tehran", "desk.isfahan", "admin"] {
-            cookies.push(Some(sign_in_cookie(&app, username).await));
+            cookies.push(Some(sign_in_cookie(&app, &t.db, username).await));
         }
 
         // The owner's identity request, sent to the Tehran desk.
@@ -229,7 +254,9 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
         for (path, access) in ACCESS {
             for ((caller, cookie), admitted) in CALLERS.iter().zip(&cookies).zip(access.admits()) {
                 let (status, body) = call(&app, path, request_id, cookie.as_deref()).await;
-                let refused = body.contains("Unauthenticated") || body.contains("Forbidden");
+                let refused = ["Unauthenticated", "Forbidden", "SecondFactorRequired"]
+                    .iter()
+                    .any(|r| body.contains(r));
                 if admitted {
                     assert!(
                         !refused && status != StatusCode::NOT_FOUND,

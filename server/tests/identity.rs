@@ -48,6 +48,7 @@ async fn applicant(db: &DatabaseConnection, n: u32) -> SessionUser {
         display_name: "رضا آزمون".into(),
         role: Role::Applicant,
         identity_verified: false,
+        needs_second_factor: false,
     }
 }
 
@@ -64,6 +65,7 @@ async fn demo(db: &DatabaseConnection, username: &str) -> SessionUser {
         display_name: format!("{} {}", row.first_name, row.last_name),
         role: Role::parse(&row.role).expect("role"),
         identity_verified: row.identity_verified_at.is_some(),
+        needs_second_factor: false,
     }
 }
 

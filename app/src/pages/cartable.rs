@@ -36,12 +36,22 @@ pub fn CartablePage() -> impl IntoView {
                                 <Folder title=t_string!(i18n, cartable_folder_finished) id="finished" rows=c.finished />
                             }.into_any()
                         }
-                        Err(e) => view! { <p class="form__error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! {
+                            <p class="form__error" role="alert">{e.to_string()}</p>
+                            {(e == crate::errors::AppError::SecondFactorRequired).then(|| view! {
+                                <p><A href="/account/two-factor">{t!(i18n, two_factor_title)}</A></p>
+                            })}
+                        }.into_any(),
                     })}
                     <p><A href="/account/password">{t!(i18n, password_title)}</A></p>
                 }
                 .into_any(),
                 None => view! {
+                    <ul class="folders" aria-label=move || t_string!(i18n, cartable_title)>
+                        <li>{t!(i18n, cartable_folder_awaiting)}</li>
+                        <li>{t!(i18n, cartable_folder_in_progress)}</li>
+                        <li>{t!(i18n, cartable_folder_finished)}</li>
+                    </ul>
                     <p class="notice">
                         {t!(i18n, cartable_login_needed)} " "
                         <A href="/login">{t!(i18n, nav_login)}</A>

@@ -5,12 +5,12 @@
 use app::contracts::DemoInbox;
 use app::domain::jalali::format_persian_datetime;
 use app::errors::AppError;
-use app::serverfns::dev::{DevCaptcha, DevMessage, DevMessages};
+use app::serverfns::dev::{DevCaptcha, DevCode, DevMessage, DevMessages};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::entities::{captcha, outbox_message};
+use crate::entities::{captcha, outbox_message, user};
 use crate::errors::internal;
 
 /// The demo's inbox over the database.
@@ -42,7 +42,24 @@ impl DemoInbox for SeaOrmDemoInbox {
             .all(&self.db)
             .await
             .map_err(|e| internal("demo captchas", &e))?;
+        let staff = user::Entity::find()
+            .filter(user::Column::TotpEnabledAt.is_not_null())
+            .filter(user::Column::Email.ends_with("@demo.example"))
+            .all(&self.db)
+            .await
+            .map_err(|e| internal("demo staff", &e))?;
+        let codes = staff
+            .into_iter()
+            .filter_map(|u| {
+                let code = crate::second_factor::current_code(u.totp_secret.as_deref()?, &u.username)?;
+                Some(DevCode {
+                    username: u.username,
+                    code,
+                })
+            })
+            .collect();
         Ok(DevMessages {
+            codes,
             messages: messages
                 .into_iter()
                 .map(|m| DevMessage {

@@ -7,6 +7,7 @@ pub mod forgot_password;
 pub mod login;
 pub mod reset_password;
 pub mod sign_up;
+pub mod two_factor;
 
 use std::collections::HashMap;
 

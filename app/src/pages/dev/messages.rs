@@ -48,6 +48,17 @@ fn Inbox(inbox: DevMessages) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+        <section class="card" aria-labelledby="dev-codes">
+            <h2 id="dev-codes">{t!(i18n, dev_codes_heading)}</h2>
+            <ul class="dev-codes">
+                {inbox.codes.into_iter().map(|c| {
+                    let shown = c.username.clone();
+                    view! {
+                    <li data-username=c.username><bdi dir="ltr">{shown}</bdi> " → " <bdi class="dev-code">{c.code}</bdi></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
         <section class="card" aria-labelledby="dev-captchas">
             <h2 id="dev-captchas">{t!(i18n, dev_captchas_heading)}</h2>
             <ul class="dev-captchas">

@@ -15,6 +15,8 @@ pub struct Viewer {
     /// An applicant whose identity is not verified yet sees only the
     /// identity menu; once verified, the e-services menu instead.
     pub needs_identity: bool,
+    /// A staff member who has not passed the second factor yet.
+    pub needs_second_factor: bool,
 }
 
 /// The caller's own name and role, or nothing when signed out. It reveals
@@ -32,5 +34,6 @@ pub async fn current_user() -> Result<Option<Viewer>, AppError> {
         role_title: u.role.title_fa().to_owned(),
         is_staff: u.role.is_staff(),
         needs_identity: u.role == crate::domain::role::Role::Applicant && !u.identity_verified,
+        needs_second_factor: u.needs_second_factor,
     }))
 }

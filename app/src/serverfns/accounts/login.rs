@@ -19,6 +19,10 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
         &session.token,
         (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
     );
-    leptos_axum::redirect("/cartable");
+    leptos_axum::redirect(if session.second_factor_required {
+        "/account/two-factor"
+    } else {
+        "/cartable"
+    });
     Ok(())
 }

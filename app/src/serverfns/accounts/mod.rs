@@ -10,6 +10,7 @@ mod logout;
 mod new_captcha;
 mod resend_activation;
 mod reset_password;
+mod second_factor;
 #[cfg(feature = "ssr")]
 pub mod session_cookie;
 mod sign_up;
@@ -23,4 +24,7 @@ pub use logout::{Logout, logout};
 pub use new_captcha::{CaptchaChallenge, NewCaptcha, new_captcha};
 pub use resend_activation::{ResendActivation, resend_activation};
 pub use reset_password::{ResetPassword, reset_password};
+pub use second_factor::{
+    SecondFactorState, SecondFactorStatus, VerifySecondFactor, second_factor_status, verify_second_factor,
+};
 pub use sign_up::{SIGN_UP_FORM, SignUp, sign_up};

@@ -30,6 +30,15 @@ pub struct DevCaptcha {
     pub answer: String,
 }
 
+/// A demo staff member's current second-factor code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DevCode {
+    /// The demo account.
+    pub username: String,
+    /// The code an authenticator app would show now.
+    pub code: String,
+}
+
 /// What `/dev/messages` shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DevMessages {
@@ -37,6 +46,8 @@ pub struct DevMessages {
     pub messages: Vec<DevMessage>,
     /// Newest first, unanswered and unexpired only.
     pub captchas: Vec<DevCaptcha>,
+    /// The demo staff's current second-factor codes.
+    pub codes: Vec<DevCode>,
 }
 
 /// The demo's outbox. Exists only in demo mode: in production the contract

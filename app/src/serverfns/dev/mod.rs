@@ -2,4 +2,4 @@
 
 mod messages;
 
-pub use messages::{DemoMessages, DevCaptcha, DevMessage, DevMessages, demo_messages};
+pub use messages::{DemoMessages, DevCaptcha, DevCode, DevMessage, DevMessages, demo_messages};

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+
+/// What the second-factor page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecondFactorState {
+    /// Whether an authenticator app is already set up.
+    pub enrolled: bool,
+    /// The secret to type into the app, while setting it up.
+    pub secret: Option<String>,
+    /// The same secret as a QR code image (a data URL), while setting it up.
+    pub qr: Option<String>,
+}
+
+/// The staff member's second-factor state, creating the secret to enrol
+/// with on first use. Staff holding a password-only session; others are
+/// refused.
+#[server(endpoint = "accounts/second_factor_status")]
+pub async fn second_factor_status() -> Result<SecondFactorState, AppError> {
+    use super::session_cookie;
+    use crate::contracts::{SecondFactorHandle, contract};
+    let token = session_cookie::read().ok_or(AppError::Unauthenticated);
+    crate::errors::with_status(match token {
+        Ok(token) => contract::<SecondFactorHandle>()?.status(&token).await,
+        Err(e) => Err(e),
+    })
+}
+
+/// Checks the authenticator app's code and completes the staff member's
+/// sign-in. Staff only, limited per account.
+#[server(endpoint = "accounts/verify_second_factor")]
+pub async fn verify_second_factor(code: String) -> Result<(), AppError> {
+    use super::session_cookie;
+    use crate::contracts::{SecondFactorHandle, contract};
+    let token = session_cookie::read().ok_or(AppError::Unauthenticated);
+    crate::errors::with_status(match token {
+        Ok(token) => contract::<SecondFactorHandle>()?.verify(&token, &code).await,
+        Err(e) => Err(e),
+    })?;
+    leptos_axum::redirect("/cartable");
+    Ok(())
+}
