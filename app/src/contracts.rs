@@ -218,6 +218,37 @@ pub trait SecondFactor: Send + Sync {
 /// The second-factor handle server functions take from context.
 pub type SecondFactorHandle = Arc<dyn SecondFactor>;
 
+/// A staff account to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStaff {
+    pub username: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub mobile: String,
+    pub national_id: String,
+    /// A staff role's stored name.
+    pub role: String,
+    /// The post they take up.
+    pub post_id: i32,
+}
+
+/// Staff administration; administrators only.
+#[async_trait]
+pub trait StaffAdmin: Send + Sync {
+    /// Every staff account and post.
+    async fn list(&self, who: &SessionUser) -> Result<crate::serverfns::admin::StaffPage, AppError>;
+    /// Creates a staff account in a post and sends them a link to set a password.
+    async fn create(&self, who: &SessionUser, staff: NewStaff) -> Result<(), AppError>;
+    /// Moves a staff member to another post, closing the one they held.
+    async fn assign(&self, who: &SessionUser, user_id: i32, post_id: i32) -> Result<(), AppError>;
+    /// Deactivates (ending every session) or reactivates a staff account.
+    async fn set_active(&self, who: &SessionUser, user_id: i32, active: bool) -> Result<(), AppError>;
+}
+
+/// The staff administration handle server functions take from context.
+pub type StaffAdminHandle = Arc<dyn StaffAdmin>;
+
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.
 pub fn contract<T: Clone + Send + Sync + 'static>() -> Result<T, AppError> {

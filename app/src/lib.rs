@@ -45,6 +45,7 @@ use crate::pages::{
         forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
         two_factor::TwoFactorPage,
     },
+    admin::staff::StaffAdminPage,
     cartable::CartablePage,
     dev::messages::DevMessagesPage,
     home::HomePage,
@@ -125,6 +126,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("dev"), StaticSegment("messages"))
                             view=DevMessagesPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("staff"))
+                            view=StaffAdminPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

@@ -1,5 +1,7 @@
 //! The staff's second factor: each account's TOTP secret and when it was
-//! enrolled, and whether a session has passed the second step.
+//! enrolled, and whether a session has passed the second step; and when an
+//! administrator deactivated an account, so that a deactivated account is
+//! never mistaken for one waiting for activation.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -35,6 +37,14 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(
                 Table::alter()
+                    .table(Users::Table)
+                    .add_column(timestamp_with_time_zone_null(Users::DeactivatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
                     .table(Sessions::Table)
                     .add_column(timestamp_with_time_zone_null(Sessions::SecondFactorAt))
                     .to_owned(),
@@ -48,6 +58,14 @@ impl MigrationTrait for Migration {
                 Table::alter()
                     .table(Sessions::Table)
                     .drop_column(Sessions::SecondFactorAt)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .drop_column(Users::DeactivatedAt)
                     .to_owned(),
             )
             .await?;
@@ -75,6 +93,7 @@ enum Users {
     Table,
     TotpSecret,
     TotpEnabledAt,
+    DeactivatedAt,
 }
 
 #[derive(DeriveIden)]

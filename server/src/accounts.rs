@@ -29,6 +29,7 @@ pub const ABSOLUTE_TIMEOUT: TimeDelta = TimeDelta::hours(12);
 /// turn into a write per request.
 const TOUCH_INTERVAL: TimeDelta = TimeDelta::minutes(1);
 
+const DEACTIVATED: &str = "این حساب غیرفعال شده است؛ برای فعال شدن دوباره با راهبر سامانه تماس بگیرید";
 const WRONG_CREDENTIALS: &str = "نام کاربری یا کلمه عبور نادرست است";
 const NOT_ACTIVATED: &str =
     "حساب کاربری شما هنوز فعال نشده است. کد فعال‌سازی به موبایل و پیوند آن به ایمیل شما دوباره فرستاده شد.";
@@ -171,6 +172,10 @@ impl Accounts for SeaOrmAccounts {
         let Some(account) = account else {
             return Err(AppError::invalid("password", WRONG_CREDENTIALS));
         };
+        if account.deactivated_at.is_some() {
+            tracing::info!(%client, user_id = account.id, "sign-in refused: account deactivated");
+            return Err(AppError::invalid("username", DEACTIVATED));
+        }
         if !account.is_active {
             if let Some(registration) = &self.registration {
                 // Refused sends (too many) still refuse the sign-in alike.

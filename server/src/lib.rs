@@ -16,6 +16,7 @@ pub mod passwords;
 pub mod rate_limit;
 pub mod registration;
 pub mod second_factor;
+pub mod staff_admin;
 pub mod state;
 pub mod telemetry;
 

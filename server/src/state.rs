@@ -32,6 +32,8 @@ pub struct AppState {
     pub accounts: AccountsHandle,
     /// Sign-up, activation and password reset.
     pub registration: RegistrationHandle,
+    /// Staff administration.
+    pub staff_admin: app::contracts::StaffAdminHandle,
     /// The staff's second factor.
     pub second_factor: SecondFactorHandle,
     /// Identity verification.
@@ -58,6 +60,7 @@ impl AppState {
         Self {
             leptos,
             identity: Arc::new(SeaOrmIdentity::new(db.clone(), files.clone())),
+            staff_admin: Arc::new(crate::staff_admin::SeaOrmStaffAdmin::new(db.clone(), &base_url)),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
@@ -77,6 +80,7 @@ impl AppState {
         leptos::prelude::provide_context(self.registration.clone());
         leptos::prelude::provide_context(self.identity.clone());
         leptos::prelude::provide_context(self.second_factor.clone());
+        leptos::prelude::provide_context(self.staff_admin.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

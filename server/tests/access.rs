@@ -38,6 +38,8 @@ enum Access {
     Holder,
     /// Staff only (the second step of their sign-in).
     Staff,
+    /// Administrators only.
+    Admin,
 }
 
 /// The callers, in the order `Access::admits` answers for them.
@@ -60,6 +62,7 @@ impl Access {
             Access::OwnerOrHolder => [false, true, false, true, false, true],
             Access::Holder => [false, false, false, true, false, false],
             Access::Staff => [false, false, false, true, true, true],
+            Access::Admin => [false, false, false, false, false, true],
         }
     }
 }
@@ -79,6 +82,9 @@ const ACCESS: &[(&str, Access)] = &[
     // Demo mode only (this test runs the demo configuration); production
     // does not provide it, see `registration.rs`.
     ("/api/dev/messages", Access::Anyone),
+    ("/api/admin/staff", Access::Admin),
+    ("/api/admin/create_staff", Access::Admin),
+    ("/api/admin/assign_post", Access::Admin),
     ("/api/identity/cartable", Access::SignedIn),
     ("/api/identity/my_request", Access::Applicant),
     ("/api/identity/review", Access::OwnerOrHolder),
@@ -87,6 +93,8 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/system/site_info", Access::Anyone),
     // After every read: the holder's call decides the request.
     ("/api/identity/decide", Access::Holder),
+    // Deactivates the Isfahan desk officer: after every call they make.
+    ("/api/admin/set_active", Access::Admin),
     // Last: it ends the caller's session.
     ("/api/accounts/logout", Access::Anyone),
 ];
@@ -172,6 +180,11 @@ fn form_for(path: &str, request_id: i32) -> String {
              &national_id=0012345679&captcha_id=none&captcha_answer=00000"
         }
         "/api/identity/review" => return format!("request_id={request_id}"),
+        "/api/admin/create_staff" => {
+            "username=new.staff&first_name=x&last_name=y&email=a%40b.ir&mobile=0912&national_id=1&role=domain_expert&post_id=1"
+        }
+        "/api/admin/assign_post" => "user_id=3&post_id=1",
+        "/api/admin/set_active" => "user_id=3&active=false",
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
         }

@@ -1,6 +1,7 @@
 //! Pages, one per route, grouped by the glossary's area names.
 
 pub mod accounts;
+pub mod admin;
 pub mod cartable;
 pub mod dev;
 pub mod home;

@@ -2,6 +2,7 @@
 //! Each is public over HTTP, so each decides itself who may call it.
 
 pub mod accounts;
+pub mod admin;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;

@@ -27,6 +27,7 @@ pub struct Model {
     pub identity_verified_at: Option<DateTimeUtc>,
     pub totp_secret: Option<String>,
     pub totp_enabled_at: Option<DateTimeUtc>,
+    pub deactivated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

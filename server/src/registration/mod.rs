@@ -81,7 +81,10 @@ impl SeaOrmRegistration {
     }
 
     async fn find_user(&self, username: &str) -> Result<Option<user::Model>, AppError> {
+        // Accounts an administrator deactivated are out of reach of every
+        // code and link: none of them may switch the account back on.
         user::Entity::find()
+            .filter(user::Column::DeactivatedAt.is_null())
             .filter(user::Column::Username.eq(normalize_input(username).to_lowercase()))
             .one(&self.db)
             .await
@@ -100,6 +103,7 @@ impl SeaOrmRegistration {
                     .add(user::Column::Username.eq(&who))
                     .add(user::Column::Mobile.eq(mobile)),
             )
+            .filter(user::Column::DeactivatedAt.is_null())
             .one(&self.db)
             .await
             .map_err(|e| internal("account lookup", &e))
@@ -259,6 +263,7 @@ impl Registration for SeaOrmRegistration {
             .one(&self.db)
             .await
             .map_err(|e| internal("activation lookup", &e))?
+            .filter(|a| a.deactivated_at.is_none())
             .ok_or(AppError::Forbidden)?;
         activate(&self.db, account).await
     }
@@ -301,6 +306,7 @@ impl Registration for SeaOrmRegistration {
                     .map_err(|e| internal("reset lookup", &e))?,
                 None => None,
             }
+            .filter(|a| a.deactivated_at.is_none())
             .ok_or_else(|| AppError::invalid("code", BAD_LINK))?
         } else {
             self.find_by_username_or_mobile(&reset.username)

@@ -17,6 +17,8 @@ pub struct Viewer {
     pub needs_identity: bool,
     /// A staff member who has not passed the second factor yet.
     pub needs_second_factor: bool,
+    /// Administrators see the staff administration menu.
+    pub is_admin: bool,
 }
 
 /// The caller's own name and role, or nothing when signed out. It reveals
@@ -35,5 +37,6 @@ pub async fn current_user() -> Result<Option<Viewer>, AppError> {
         is_staff: u.role.is_staff(),
         needs_identity: u.role == crate::domain::role::Role::Applicant && !u.identity_verified,
         needs_second_factor: u.needs_second_factor,
+        is_admin: u.role == crate::domain::role::Role::Administrator,
     }))
 }

@@ -1,0 +1,3 @@
+//! Administration pages.
+
+pub mod staff;

@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use super::StaffPage;
+use crate::errors::AppError;
+
+/// Every staff account and post. Administrators only.
+#[server(endpoint = "admin/staff")]
+pub async fn load_staff() -> Result<StaffPage, AppError> {
+    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<StaffAdminHandle>()?.list(&who).await)
+}
+
+/// Creates a staff account in a post; the person sets their own password
+/// from the link and code sent to them. Administrators only.
+#[server(endpoint = "admin/create_staff")]
+pub async fn create_staff(
+    username: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    mobile: String,
+    national_id: String,
+    role: String,
+    post_id: i32,
+) -> Result<(), AppError> {
+    use crate::contracts::{NewStaff, StaffAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    let staff = NewStaff {
+        username,
+        first_name,
+        last_name,
+        email,
+        mobile,
+        national_id,
+        role,
+        post_id,
+    };
+    crate::serverfns::form_memory::remember(
+        "staff",
+        &[
+            ("username", &staff.username),
+            ("first_name", &staff.first_name),
+            ("last_name", &staff.last_name),
+            ("email", &staff.email),
+            ("mobile", &staff.mobile),
+            ("national_id", &staff.national_id),
+        ],
+    );
+    crate::errors::with_status(contract::<StaffAdminHandle>()?.create(&who, staff).await)?;
+    leptos_axum::redirect("/admin/staff?created=1");
+    Ok(())
+}
+
+/// Moves a staff member to another post; the post they held is closed, so
+/// who held which post when stays on record. Administrators only.
+#[server(endpoint = "admin/assign_post")]
+pub async fn assign_post(user_id: i32, post_id: i32) -> Result<(), AppError> {
+    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<StaffAdminHandle>()?.assign(&who, user_id, post_id).await)?;
+    leptos_axum::redirect("/admin/staff?updated=1");
+    Ok(())
+}
+
+/// Deactivates (ending every session) or reactivates a staff account.
+/// Administrators only, and never their own account.
+#[server(endpoint = "admin/set_active")]
+pub async fn set_staff_active(user_id: i32, active: bool) -> Result<(), AppError> {
+    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<StaffAdminHandle>()?.set_active(&who, user_id, active).await)?;
+    leptos_axum::redirect("/admin/staff?updated=1");
+    Ok(())
+}
