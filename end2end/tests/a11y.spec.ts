@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { signIn } from './accounts';
 import { HYDRATED_EN, HYDRATED_FA, jsEnabled, waitForHydration } from './helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -91,5 +92,23 @@ test('the identity form and a request under review meet WCAG 2.2 AA and fit a ph
 
   await page.getByRole('link', { name: 'گزارش درخواست' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('بررسی تأیید هویت');
+  await expectNoViolations(page);
+});
+
+test('the second step and the staff administration page meet WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  await page.goto('/login');
+  await waitForHydration(page, HYDRATED_FA);
+  await page.getByLabel('نام کاربری').fill('admin');
+  await page.getByLabel('کلمه عبور').fill('Mizekhedmat-1405');
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor$/);
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.goto('/login');
+  await signIn(page, 'admin', 'Mizekhedmat-1405', true);
+  await page.goto('/admin/staff');
+  await waitForHydration(page, HYDRATED_FA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('مدیریت کارکنان');
   await expectNoViolations(page);
 });

@@ -139,7 +139,12 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
         app::contracts::Registration::request_password_reset(&registration, "desk.isfahan", "203.0.113.9")
             .await
             .expect("answers alike");
-        assert_eq!(outbox_message::Entity::find().count(&t.db).await.expect("count"), before, "{}: nothing sent", t.engine);
+        assert_eq!(
+            outbox_message::Entity::find().count(&t.db).await.expect("count"),
+            before,
+            "{}: nothing sent",
+            t.engine
+        );
         let own = admin_service.set_active(&admin, admin.user_id, false).await;
         assert!(own.expect_err("not oneself").message_for("active").is_some());
     }

@@ -13,34 +13,51 @@ use crate::serverfns::admin::{AssignPost, CreateStaff, PostOption, SetStaffActiv
 #[component]
 pub fn StaffAdminPage() -> impl IntoView {
     let i18n = use_i18n();
-    let page = OnceResource::new(load_staff());
-    let created = query("created").is_some();
-    let updated = query("updated").is_some();
+    let create = ServerAction::<CreateStaff>::new();
+    let assign = ServerAction::<AssignPost>::new();
+    let activate = ServerAction::<SetStaffActive>::new();
+    // The table is read again after every change; the form below has its
+    // own copy of the posts so that it is never redrawn and nothing typed
+    // in it is lost.
+    let page = Resource::new(
+        move || (create.version().get(), assign.version().get(), activate.version().get()),
+        |_| load_staff(),
+    );
+    let form_page = OnceResource::new(load_staff());
+    let from_query = query("created").is_some();
+    let created = move || from_query || matches!(create.value().get(), Some(Ok(())));
+    let updated_query = query("updated").is_some();
+    let updated = move || {
+        updated_query || matches!(assign.value().get(), Some(Ok(()))) || matches!(activate.value().get(), Some(Ok(())))
+    };
     view! {
         <h1>{t!(i18n, admin_staff_title)}</h1>
-        <Show when=move || created>
+        <Show when=created>
             <p class="status-ok" role="status">{t!(i18n, admin_staff_created)}</p>
         </Show>
-        <Show when=move || updated>
+        <Show when=updated>
             <p class="status-ok" role="status">{t!(i18n, admin_staff_updated)}</p>
         </Show>
-        <Suspense>
+        <Transition>
             {move || page.get().map(|answer| match answer {
-                Ok(page) => view! {
-                    <StaffTable staff=page.staff posts=page.posts.clone() />
-                    <NewStaffForm posts=page.posts />
-                }.into_any(),
+                Ok(page) => view! { <StaffTable staff=page.staff posts=page.posts assign activate /> }.into_any(),
                 Err(e) => view! { <p class="notice">{e.to_string()} " " <A href="/login">{t!(i18n, nav_login)}</A></p> }.into_any(),
             })}
+        </Transition>
+        <Suspense>
+            {move || form_page.get().and_then(Result::ok).map(|page| view! { <NewStaffForm posts=page.posts create /> })}
         </Suspense>
     }
 }
 
 #[component]
-fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>) -> impl IntoView {
+fn StaffTable(
+    staff: Vec<StaffRow>,
+    posts: Vec<PostOption>,
+    assign: ServerAction<AssignPost>,
+    activate: ServerAction<SetStaffActive>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let assign = ServerAction::<AssignPost>::new();
-    let activate = ServerAction::<SetStaffActive>::new();
     let error = move || {
         assign
             .value()
@@ -105,9 +122,8 @@ fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>) -> impl IntoView {
 }
 
 #[component]
-fn NewStaffForm(posts: Vec<PostOption>) -> impl IntoView {
+fn NewStaffForm(posts: Vec<PostOption>, create: ServerAction<CreateStaff>) -> impl IntoView {
     let i18n = use_i18n();
-    let create = ServerAction::<CreateStaff>::new();
     let error = move || create.value().get().and_then(Result::err);
     let message_for = move |field: &'static str| Signal::derive(move || error().and_then(|e| e.message_for(field)));
     let mut kept = remembered("staff");
