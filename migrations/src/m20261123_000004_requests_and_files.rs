@@ -31,6 +31,10 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Requests::Id))
                     .col(string_len_uniq(Requests::TrackingCode, 16))
                     .col(string_len(Requests::Kind, 32))
+                    // Set for requests a person may have only one of (their
+                    // identity verification), so two first visits at once
+                    // cannot make two; NULL, and so unconstrained, otherwise.
+                    .col(string_len_null(Requests::Singleton, 64).unique_key())
                     .col(integer(Requests::ApplicantId))
                     .col(string_len(Requests::Status, 16))
                     .col(text(Requests::Data))
@@ -173,6 +177,7 @@ enum Requests {
     Id,
     TrackingCode,
     Kind,
+    Singleton,
     ApplicantId,
     Status,
     Data,

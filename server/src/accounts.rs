@@ -205,7 +205,8 @@ impl Accounts for SeaOrmAccounts {
         };
         let now = Utc::now();
         let expired = row.ended_at.is_some() || now >= row.expires_at || now - row.last_seen_at >= IDLE_TIMEOUT;
-        let Some(role) = Role::parse(&account.role).filter(|_| !expired && account.is_active) else {
+        let usable = !expired && account.is_active && account.deactivated_at.is_none();
+        let Some(role) = Role::parse(&account.role).filter(|_| usable) else {
             return Ok(None);
         };
         let row_second_factor = row.second_factor_at;
@@ -228,6 +229,9 @@ impl Accounts for SeaOrmAccounts {
 
     async fn change_password(&self, token: &str, change: PasswordChange) -> Result<NewSession, AppError> {
         let holder = self.session_user(token).await?.ok_or(AppError::Unauthenticated)?;
+        if holder.needs_second_factor {
+            return Err(AppError::SecondFactorRequired);
+        }
         let account = user::Entity::find_by_id(holder.user_id)
             .one(&self.db)
             .await

@@ -49,7 +49,7 @@ impl SeaOrmSecondFactor {
             return Err(AppError::Unauthenticated);
         };
         let now = Utc::now();
-        if row.ended_at.is_some() || now >= row.expires_at || !account.is_active {
+        if row.ended_at.is_some() || now >= row.expires_at || !account.is_active || account.deactivated_at.is_some() {
             return Err(AppError::Unauthenticated);
         }
         if !Role::parse(&account.role).is_some_and(Role::is_staff) {

@@ -274,6 +274,9 @@ impl StaffAdmin for SeaOrmStaffAdmin {
                 .filter(user::Column::Role.ne(Role::Applicant.as_str()))
                 .exec(&txn)
                 .await?;
+            if done.rows_affected != 1 {
+                return Ok(0);
+            }
             if !active {
                 crate::accounts::end_sessions(&txn, user_id).await?;
             }

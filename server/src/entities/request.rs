@@ -12,6 +12,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub tracking_code: String,
     pub kind: String,
+    #[sea_orm(unique)]
+    pub singleton: Option<String>,
     pub applicant_id: i32,
     pub status: String,
     #[sea_orm(column_type = "Text")]

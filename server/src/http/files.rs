@@ -71,7 +71,14 @@ async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == "__Host-session")
         .map(|(_, value)| value.to_owned())?;
-    state.accounts.session_user(&token).await.ok().flatten()
+    // A staff session that has not passed the second factor reads nothing.
+    state
+        .accounts
+        .session_user(&token)
+        .await
+        .ok()
+        .flatten()
+        .filter(|u| !u.needs_second_factor)
 }
 
 fn percent_encode(text: &str) -> String {

@@ -76,9 +76,10 @@ impl SeaOrmIdentity {
         let mut positions = [0u8; 8];
         rand::rng().fill_bytes(&mut positions);
         let now = Utc::now();
-        request::ActiveModel {
+        let created = request::ActiveModel {
             tracking_code: Set(tracking_code::from_random(positions)),
             kind: Set(KIND.to_owned()),
+            singleton: Set(Some(format!("{KIND}:{}", who.user_id))),
             applicant_id: Set(who.user_id),
             status: Set("draft".to_owned()),
             data: Set(serde_json::to_string(&form).unwrap_or_default()),
@@ -91,8 +92,21 @@ impl SeaOrmIdentity {
             ..Default::default()
         }
         .insert(&self.db)
-        .await
-        .map_err(|e| internal("identity draft", &e))
+        .await;
+        match created {
+            Ok(row) => Ok(row),
+            // Another tab made the draft first: use that one.
+            Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+                request::Entity::find()
+                    .filter(request::Column::ApplicantId.eq(who.user_id))
+                    .filter(request::Column::Kind.eq(KIND))
+                    .one(&self.db)
+                    .await
+                    .map_err(|e| internal("identity lookup", &e))?
+                    .ok_or_else(|| internal("identity draft", &"vanished after a conflict"))
+            }
+            Err(e) => Err(internal("identity draft", &e)),
+        }
     }
 
     async fn editable_request(&self, who: &SessionUser) -> Result<request::Model, AppError> {
@@ -368,20 +382,37 @@ impl IdentityDesk for SeaOrmIdentity {
             .await?;
             txn.commit().await
         };
-        saved.await.map_err(|e| internal("file record", &e))
+        if let Err(error) = saved.await {
+            // Nothing points at the stored file: do not keep it.
+            tokio::fs::remove_file(self.files.path_of(&stored.name)).await.ok();
+            return Err(internal("file record", &error));
+        }
+        Ok(())
     }
 
     async fn remove_file(&self, who: &SessionUser, file_id: i32) -> Result<(), AppError> {
         let row = self.editable_request(who).await?;
+        let file = request_file::Entity::find_by_id(file_id)
+            .filter(request_file::Column::RequestId.eq(row.id))
+            .filter(request_file::Column::RemovedAt.is_null())
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("file lookup", &e))?
+            .ok_or(AppError::Forbidden)?;
         let removed = request_file::Entity::update_many()
             .col_expr(request_file::Column::RemovedAt, Expr::value(Utc::now()))
             .filter(request_file::Column::Id.eq(file_id))
-            .filter(request_file::Column::RequestId.eq(row.id))
+            .filter(request_file::Column::RemovedAt.is_null())
             .exec(&self.db)
             .await
             .map_err(|e| internal("file removal", &e))?;
         if removed.rows_affected == 0 {
             return Err(AppError::Forbidden);
+        }
+        // The content goes too, so removing and uploading again cannot
+        // fill the disk.
+        if let Err(error) = tokio::fs::remove_file(self.files.path_of(&file.stored_name)).await {
+            tracing::warn!(%error, file_id, "a removed file could not be deleted from storage");
         }
         audit(
             &self.db,

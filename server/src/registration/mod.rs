@@ -344,13 +344,16 @@ impl Registration for SeaOrmRegistration {
         let replaced = async {
             let txn = self.db.begin().await?;
             let user_id = account.id;
-            let mut row: user::ActiveModel = account.into();
-            row.password_hash = Set(new_hash);
             // A code that reached the person's phone or mailbox proves them
-            // as well as activation does.
-            row.is_active = Set(true);
-            row.updated_at = Set(Utc::now());
-            row.update(&txn).await?;
+            // as well as activation does; a deactivation in between wins.
+            user::Entity::update_many()
+                .col_expr(user::Column::PasswordHash, sea_orm::sea_query::Expr::value(new_hash))
+                .col_expr(user::Column::IsActive, sea_orm::sea_query::Expr::value(true))
+                .col_expr(user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+                .filter(user::Column::Id.eq(user_id))
+                .filter(user::Column::DeactivatedAt.is_null())
+                .exec(&txn)
+                .await?;
             end_sessions(&txn, user_id).await?;
             txn.commit().await?;
             Ok::<_, sea_orm::DbErr>(user_id)
@@ -363,10 +366,18 @@ impl Registration for SeaOrmRegistration {
 
 async fn activate(db: &DatabaseConnection, account: user::Model) -> Result<(), AppError> {
     let user_id = account.id;
-    let mut row: user::ActiveModel = account.into();
-    row.is_active = Set(true);
-    row.updated_at = Set(Utc::now());
-    row.update(db).await.map_err(|e| internal("activation", &e))?;
+    // Conditional, so an administrator's deactivation in between wins.
+    let done = user::Entity::update_many()
+        .col_expr(user::Column::IsActive, sea_orm::sea_query::Expr::value(true))
+        .col_expr(user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::DeactivatedAt.is_null())
+        .exec(db)
+        .await
+        .map_err(|e| internal("activation", &e))?;
+    if done.rows_affected != 1 {
+        return Err(AppError::Forbidden);
+    }
     tracing::info!(user_id, "account activated");
     Ok(())
 }

@@ -14,7 +14,8 @@ pub async fn resend_activation(username: String) -> Result<(), AppError> {
             .resend_activation(&username, &client_address())
             .await,
     )?;
-    let username: String = username.chars().filter(char::is_ascii_alphanumeric).collect();
+    // Only a well-formed username goes back into the address.
+    let username = crate::domain::username::parse_username(&username).unwrap_or_default();
     leptos_axum::redirect(&format!("/activate?username={username}&resent=1"));
     Ok(())
 }

@@ -28,7 +28,14 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
         let mut text: HashMap<String, String> = HashMap::new();
         let mut removals = Vec::new();
         let mut problems: Vec<(String, String)> = Vec::new();
-        while let Ok(Some(field)) = multipart.next_field().await {
+        loop {
+            // A broken body (a dropped connection, a malformed post) stops here,
+            // before anything is saved over the draft.
+            let field = match multipart.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => break,
+                Err(_) => return Err(AppError::Transport),
+            };
             let name = field.name().unwrap_or_default().to_owned();
             if let Some(slot) = name.strip_prefix("file_") {
                 let file_name = field.file_name().unwrap_or_default().to_owned();
@@ -44,11 +51,12 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
                     ));
                 }
             } else if name == "remove" {
-                if let Ok(id) = field.text().await.unwrap_or_default().parse::<i32>() {
+                if let Ok(id) = short_text(field).await?.parse::<i32>() {
                     removals.push(id);
                 }
             } else {
-                text.insert(name, field.text().await.unwrap_or_default());
+                let value = short_text(field).await?;
+                text.insert(name, value);
             }
         }
         for id in removals {
@@ -101,4 +109,19 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
     }
     .await;
     crate::errors::with_status(outcome)
+}
+
+/// A text field of the form, refused past 4 KB: no field of this form is
+/// longer, and reading without a limit would let one post fill the memory.
+#[cfg(feature = "ssr")]
+async fn short_text(mut field: multer::Field<'static>) -> Result<String, AppError> {
+    const LIMIT: usize = 4 * 1024;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::Transport)? {
+        if bytes.len() + chunk.len() > LIMIT {
+            return Err(AppError::invalid("form", "یکی از بخش‌های فرم بیش از اندازه بلند است"));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AppError::Transport)
 }
