@@ -129,13 +129,7 @@ impl AppError {
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     use leptos::prelude::use_context;
     if let Err(error) = &result {
-        let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts
-                .headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-        });
+        let form_post = crate::serverfns::form_memory::is_plain_form_post();
         if let (false, Some(response)) = (form_post, use_context::<leptos_axum::ResponseOptions>()) {
             response.set_status(error.status());
         }

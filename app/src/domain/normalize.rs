@@ -58,6 +58,17 @@ pub fn normalize_input(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Percent-encodes `text` for a URL query or an RFC 5987 header value:
+/// everything but unreserved ASCII becomes `%XX` bytes of its UTF-8.
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Keeps only ASCII digits after normalising, for number fields typed with
 /// separators such as spaces or dashes ("۰۹۱۲ ۳۴۵ ۶۷۸۹").
 pub fn digits_only(text: &str) -> String {
@@ -67,6 +78,12 @@ pub fn digits_only(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_unreserved_ascii_and_encodes_persian_as_utf8() {
+        assert_eq!(percent_encode("a.b-c_9"), "a.b-c_9");
+        assert_eq!(percent_encode("کد ۱"), "%DA%A9%D8%AF%20%DB%B1");
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -48,16 +48,7 @@ pub fn recall(form: &str) -> Remembered {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Remembered::new();
     };
-    let found = parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, value)| value.to_owned());
-    let Some(encoded) = found else {
+    let Some(encoded) = super::accounts::session_cookie::cookie_value(&parts.headers, &name) else {
         return Remembered::new();
     };
     append_cookie(&format!("{name}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"));

@@ -3,6 +3,7 @@
 //! Every read by staff is written to the audit log.
 
 use app::contracts::SessionUser;
+use app::serverfns::accounts::session_cookie;
 use axum::{
     body::Body,
     extract::{Path, State},
@@ -38,7 +39,10 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: 
         return StatusCode::NOT_FOUND.into_response();
     };
     let body = Body::from_stream(tokio_util::io::ReaderStream::new(opened));
-    let disposition = format!("inline; filename*=UTF-8''{}", percent_encode(&file.original_name));
+    let disposition = format!(
+        "inline; filename*=UTF-8''{}",
+        app::domain::normalize::percent_encode(&file.original_name)
+    );
     let mut response = body.into_response();
     let h = response.headers_mut();
     h.insert(
@@ -63,14 +67,7 @@ fn content_type(stored: &str) -> &'static str {
 }
 
 async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == "__Host-session")
-        .map(|(_, value)| value.to_owned())?;
+    let token = session_cookie::cookie_value(headers, session_cookie::NAME)?;
     // A staff session that has not passed the second factor reads nothing.
     state
         .accounts
@@ -79,13 +76,4 @@ async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
         .ok()
         .flatten()
         .filter(|u| !u.needs_second_factor)
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

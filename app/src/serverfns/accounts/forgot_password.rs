@@ -13,16 +13,9 @@ pub async fn forgot_password(who: String) -> Result<(), AppError> {
             .request_password_reset(&who, &client_address())
             .await,
     )?;
-    leptos_axum::redirect(&format!("/password/reset?sent=1&who={}", urlencode(&who)));
+    leptos_axum::redirect(&format!(
+        "/password/reset?sent=1&who={}",
+        crate::domain::normalize::percent_encode(&who)
+    ));
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -5,7 +5,8 @@
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
-const NAME: &str = "__Host-session";
+/// The cookie's name.
+pub const NAME: &str = "__Host-session";
 
 /// The caller's network address, put into each request by the server so
 /// that rate limits can count per address.
@@ -14,15 +15,18 @@ pub struct ClientAddress(pub String);
 
 /// The session token the request carries, if any.
 pub fn read() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    cookie_value(&use_context::<http::request::Parts>()?.headers, NAME)
+}
+
+/// The value of cookie `name` in request `headers`, if sent.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == NAME)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
 }
 
