@@ -244,6 +244,9 @@ pub trait StaffAdmin: Send + Sync {
     async fn assign(&self, who: &SessionUser, user_id: i32, post_id: i32) -> Result<(), AppError>;
     /// Deactivates (ending every session) or reactivates a staff account.
     async fn set_active(&self, who: &SessionUser, user_id: i32, active: bool) -> Result<(), AppError>;
+    /// Gives a staff member another staff role, ending their sessions so
+    /// the new rights start from a fresh sign-in with the second factor.
+    async fn set_role(&self, who: &SessionUser, user_id: i32, role: &str) -> Result<(), AppError>;
 }
 
 /// The staff administration handle server functions take from context.

@@ -5,7 +5,7 @@ import { jsEnabled, mainMenu } from './helpers';
 
 const DEMO_PASSWORD = 'Mizekhedmat-1405';
 
-test('an administrator creates a staff member in a post and deactivates them', async ({ page }, testInfo) => {
+test('an administrator creates a staff member in a post, changes their role and deactivates them', async ({ page }, testInfo) => {
   const js = jsEnabled(testInfo);
   const suffix = randomDigits(7);
   const username = `staff.${suffix}`;
@@ -34,6 +34,12 @@ test('an administrator creates a staff member in a post and deactivates them', a
   const row = page.locator(`tr[data-username="${username}"]`);
   await expect(row).toContainText('کاوه زمین‌دار');
   await expect(row).toContainText('فعال');
+  await expect(row.getByLabel('نقش کاوه زمین‌دار')).toHaveValue('domain_expert');
+  await row.getByLabel('نقش کاوه زمین‌دار').selectOption('manager');
+  await row.getByRole('button', { name: 'تغییر نقش' }).click();
+  await expect(page.getByText('تغییر ثبت شد.')).toBeVisible();
+  await page.reload();
+  await expect(page.locator(`tr[data-username="${username}"]`).getByLabel('نقش کاوه زمین‌دار')).toHaveValue('manager');
   await row.getByRole('button', { name: 'غیرفعال کردن' }).click();
   await expect(page.locator(`tr[data-username="${username}"]`)).toContainText('غیرفعال');
   await expect(page.locator(`tr[data-username="${username}"]`).getByRole('button', { name: 'فعال کردن' })).toBeVisible();

@@ -70,6 +70,9 @@ pub struct Config {
     pub messaging: MessagingConfig,
     /// The largest upload accepted (`MIZEKHEDMAT_UPLOAD_MAX_MB`, default 5).
     pub upload_max_bytes: u64,
+    /// How many documents one upload slot holds
+    /// (`MIZEKHEDMAT_UPLOAD_MAX_FILES`, default 3).
+    pub upload_max_files: u64,
 }
 
 /// The SMS provider and mail server. Unset in demo mode, messages are only
@@ -171,6 +174,10 @@ impl Config {
                 .unwrap_or(5)
                 * 1024
                 * 1024,
+            upload_max_files: lookup("MIZEKHEDMAT_UPLOAD_MAX_FILES")
+                .and_then(|n| n.parse::<u64>().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(crate::identity::FILES_PER_SLOT),
         })
     }
 

@@ -112,9 +112,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
                         .and_then(|h| posts.iter().find(|p| p.id == h.post_id))
                         .map(title),
                     name: format!("{} {}", u.first_name, u.last_name),
-                    role: Role::parse(&u.role)
-                        .map(|r| r.title_fa().to_owned())
-                        .unwrap_or_default(),
+                    role: u.role,
                     username: u.username,
                     active: u.is_active,
                 })
@@ -293,6 +291,45 @@ impl StaffAdmin for SeaOrmStaffAdmin {
             Ok(1) => Ok(()),
             Ok(_) => Err(AppError::Forbidden),
             Err(e) => Err(internal("staff activation", &e)),
+        }
+    }
+
+    async fn set_role(&self, who: &SessionUser, user_id: i32, role: &str) -> Result<(), AppError> {
+        require_admin(who)?;
+        if user_id == who.user_id {
+            return Err(AppError::invalid("role", "نقش خودتان را نمی‌توانید تغییر دهید"));
+        }
+        let Some(role) = Role::parse(role).filter(|r| r.is_staff()) else {
+            return Err(AppError::invalid("role", "نقش کارمند را برگزینید"));
+        };
+        let changed = async {
+            let txn = self.db.begin().await?;
+            let done = user::Entity::update_many()
+                .col_expr(user::Column::Role, Expr::value(role.as_str()))
+                .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+                .filter(user::Column::Id.eq(user_id))
+                .filter(user::Column::Role.ne(Role::Applicant.as_str()))
+                .exec(&txn)
+                .await?;
+            if done.rows_affected != 1 {
+                return Ok(0);
+            }
+            crate::accounts::end_sessions(&txn, user_id).await?;
+            audit(
+                &txn,
+                Some(who.user_id),
+                "staff.role_changed",
+                &format!("user:{user_id}"),
+                Some(role.as_str().to_owned()),
+            )
+            .await?;
+            txn.commit().await?;
+            Ok::<_, DbErr>(done.rows_affected)
+        };
+        match changed.await {
+            Ok(1) => Ok(()),
+            Ok(_) => Err(AppError::Forbidden),
+            Err(e) => Err(internal("staff role", &e)),
         }
     }
 }

@@ -59,7 +59,9 @@ impl AppState {
         let files = LocalFiles::new(config.data_dir.join("uploads"), config.upload_max_bytes);
         Self {
             leptos,
-            identity: Arc::new(SeaOrmIdentity::new(db.clone(), files.clone())),
+            identity: Arc::new(
+                SeaOrmIdentity::new(db.clone(), files.clone()).with_files_per_slot(config.upload_max_files),
+            ),
             staff_admin: Arc::new(crate::staff_admin::SeaOrmStaffAdmin::new(db.clone(), &base_url)),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             files,

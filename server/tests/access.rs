@@ -93,6 +93,8 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/system/site_info", Access::Anyone),
     // After every read: the holder's call decides the request.
     ("/api/identity/decide", Access::Holder),
+    // Changes the role of the ministry expert, who is not among the callers.
+    ("/api/admin/set_role", Access::Admin),
     // Deactivates the Isfahan desk officer: after every call they make.
     ("/api/admin/set_active", Access::Admin),
     // Last: it ends the caller's session.
@@ -185,6 +187,7 @@ fn form_for(path: &str, request_id: i32) -> String {
         }
         "/api/admin/assign_post" => "user_id=3&post_id=1",
         "/api/admin/set_active" => "user_id=3&active=false",
+        "/api/admin/set_role" => "user_id=5&role=domain_expert",
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
         }

@@ -383,3 +383,24 @@ async fn uploads_are_judged_by_content_and_size_and_never_kept_half() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_number_of_documents_per_slot_follows_the_setting() {
+    for t in support::databases().await {
+        let s = setup(&t.db, 1024).await;
+        let desk = s.desk.clone().with_files_per_slot(1);
+        let sara = applicant(&t.db, 6).await;
+        desk.upload(&sara, "declaration", "one.pdf", body(PDF))
+            .await
+            .expect("the first is kept");
+        let second = desk.upload(&sara, "declaration", "two.pdf", body(PDF)).await;
+        let message = second
+            .expect_err("one per slot")
+            .message_for("declaration")
+            .unwrap_or_default();
+        assert!(message.contains("حداکثر ۱ پرونده"), "{}: {message}", t.engine);
+        desk.upload(&sara, "national_card", "card.png", body(PNG))
+            .await
+            .expect("other slots have their own count");
+    }
+}

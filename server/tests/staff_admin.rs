@@ -149,3 +149,65 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
         assert!(own.expect_err("not oneself").message_for("active").is_some());
     }
 }
+
+#[tokio::test]
+async fn an_administrator_changes_a_staff_role_which_signs_them_out_and_nobody_else_can() {
+    for t in support::databases().await {
+        server::demo::seed(&t.db).await.expect("demo data");
+        let admin_service = SeaOrmStaffAdmin::new(t.db.clone(), "https://desk.example.ir");
+        let admin = demo(&t.db, "admin").await;
+        let officer = demo(&t.db, "desk.tehran").await;
+        let expert = demo(&t.db, "desk.isfahan").await;
+        let accounts = SeaOrmAccounts::new(t.db.clone());
+        let session = accounts
+            .sign_in("desk.isfahan", server::demo::DEMO_PASSWORD, "203.0.113.9")
+            .await
+            .expect("in");
+
+        assert_eq!(
+            admin_service.set_role(&officer, expert.user_id, "manager").await,
+            Err(AppError::Forbidden),
+            "{}",
+            t.engine
+        );
+        let applicant_role = admin_service.set_role(&admin, expert.user_id, "applicant").await;
+        assert!(
+            applicant_role
+                .expect_err("staff roles only")
+                .message_for("role")
+                .is_some()
+        );
+        let own = admin_service.set_role(&admin, admin.user_id, "manager").await;
+        assert!(own.expect_err("not oneself").message_for("role").is_some());
+
+        admin_service
+            .set_role(&admin, expert.user_id, "manager")
+            .await
+            .expect("changed");
+        let row = admin_service
+            .list(&admin)
+            .await
+            .expect("list")
+            .staff
+            .into_iter()
+            .find(|s| s.id == expert.user_id)
+            .expect("listed");
+        assert_eq!(row.role, "manager", "{}", t.engine);
+        assert_eq!(
+            accounts.session_user(&session.token).await.expect("lookup"),
+            None,
+            "{}: the new rights start from a fresh sign-in",
+            t.engine
+        );
+        let signed_in_again = accounts
+            .sign_in("desk.isfahan", server::demo::DEMO_PASSWORD, "203.0.113.9")
+            .await
+            .expect("in again");
+        let user = accounts
+            .session_user(&signed_in_again.token)
+            .await
+            .expect("lookup")
+            .expect("signed in");
+        assert_eq!(user.role, Role::Manager);
+    }
+}

@@ -28,7 +28,8 @@ use crate::messages::{Channel, Message, enqueue};
 
 /// The kind of request this module owns.
 pub const KIND: &str = "identity";
-/// Documents allowed in one slot.
+/// Documents allowed in one slot unless configured otherwise
+/// (`MIZEKHEDMAT_UPLOAD_MAX_FILES`).
 pub const FILES_PER_SLOT: u64 = 3;
 const NOT_EDITABLE: &str = "این درخواست در حال بررسی یا پایان‌یافته است و اکنون ویرایش نمی‌شود";
 const TAKEN: &str = "این درخواست را هم‌اکنون کس دیگری بررسی کرد یا تغییر کرد؛ صفحه را دوباره باز کنید";
@@ -38,12 +39,25 @@ const TAKEN: &str = "این درخواست را هم‌اکنون کس دیگر�
 pub struct SeaOrmIdentity {
     db: DatabaseConnection,
     files: LocalFiles,
+    files_per_slot: u64,
 }
 
 impl SeaOrmIdentity {
     /// The service over `db`, keeping documents in `files`.
     pub fn new(db: DatabaseConnection, files: LocalFiles) -> Self {
-        Self { db, files }
+        Self {
+            db,
+            files,
+            files_per_slot: FILES_PER_SLOT,
+        }
+    }
+
+    /// The same service allowing `count` documents in each slot (at least one).
+    pub fn with_files_per_slot(self, count: u64) -> Self {
+        Self {
+            files_per_slot: count.max(1),
+            ..self
+        }
     }
 
     /// The applicant's request, created as a draft carrying their account's
@@ -345,10 +359,11 @@ impl IdentityDesk for SeaOrmIdentity {
             .count(&self.db)
             .await
             .map_err(|e| internal("slot count", &e))?;
-        if in_slot >= FILES_PER_SLOT {
+        if in_slot >= self.files_per_slot {
+            let most = app::domain::digits::to_persian_digits(&self.files_per_slot.to_string());
             return Err(AppError::invalid(
                 slot,
-                "در هر بخش حداکثر ۳ پرونده می‌توان بارگذاری کرد؛ یکی را بردارید",
+                format!("در هر بخش حداکثر {most} پرونده می‌توان بارگذاری کرد؛ یکی را بردارید"),
             ));
         }
         let stored = self.files.put(body).await.map_err(|e| match e {

@@ -5,22 +5,33 @@ use crate::components::field::Field;
 use crate::domain::role::Role;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::accounts::{query, remembered};
-use crate::serverfns::admin::{AssignPost, CreateStaff, PostOption, SetStaffActive, StaffRow, load_staff};
+use crate::serverfns::admin::{
+    AssignPost, CreateStaff, PostOption, SetStaffActive, SetStaffRole, StaffRow, load_staff,
+};
 
 /// Staff administration: every staff account with its role and post, a
-/// form to create one, and for each a way to move them to another post or
-/// to deactivate them. Administrators only.
+/// form to create one, and for each a way to give them another role, move
+/// them to another post or deactivate them. Administrators only.
 #[component]
 pub fn StaffAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateStaff>::new();
     let assign = ServerAction::<AssignPost>::new();
     let activate = ServerAction::<SetStaffActive>::new();
+    let role = ServerAction::<SetStaffRole>::new();
+    let actions = RowActions { assign, activate, role };
     // The table is read again after every change; the form below has its
     // own copy of the posts so that it is never redrawn and nothing typed
     // in it is lost.
     let page = Resource::new(
-        move || (create.version().get(), assign.version().get(), activate.version().get()),
+        move || {
+            (
+                create.version().get(),
+                assign.version().get(),
+                activate.version().get(),
+                role.version().get(),
+            )
+        },
         |_| load_staff(),
     );
     let form_page = OnceResource::new(load_staff());
@@ -28,7 +39,10 @@ pub fn StaffAdminPage() -> impl IntoView {
     let created = move || from_query || matches!(create.value().get(), Some(Ok(())));
     let updated_query = query("updated").is_some();
     let updated = move || {
-        updated_query || matches!(assign.value().get(), Some(Ok(()))) || matches!(activate.value().get(), Some(Ok(())))
+        updated_query
+            || matches!(assign.value().get(), Some(Ok(())))
+            || matches!(activate.value().get(), Some(Ok(())))
+            || matches!(role.value().get(), Some(Ok(())))
     };
     view! {
         <h1>{t!(i18n, admin_staff_title)}</h1>
@@ -40,7 +54,7 @@ pub fn StaffAdminPage() -> impl IntoView {
         </Show>
         <Transition>
             {move || page.get().map(|answer| match answer {
-                Ok(page) => view! { <StaffTable staff=page.staff posts=page.posts assign activate /> }.into_any(),
+                Ok(page) => view! { <StaffTable staff=page.staff posts=page.posts actions /> }.into_any(),
                 Err(e) => view! { <p class="notice">{e.to_string()} " " <A href="/login">{t!(i18n, nav_login)}</A></p> }.into_any(),
             })}
         </Transition>
@@ -50,20 +64,27 @@ pub fn StaffAdminPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn StaffTable(
-    staff: Vec<StaffRow>,
-    posts: Vec<PostOption>,
+/// What each row of the staff table can do.
+#[derive(Clone, Copy)]
+struct RowActions {
     assign: ServerAction<AssignPost>,
     activate: ServerAction<SetStaffActive>,
-) -> impl IntoView {
+    role: ServerAction<SetStaffRole>,
+}
+
+#[component]
+fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>, actions: RowActions) -> impl IntoView {
     let i18n = use_i18n();
+    let RowActions { assign, activate, role } = actions;
     let error = move || {
-        assign
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| activate.value().get().and_then(Result::err))
+        [
+            assign.value().get().and_then(Result::err),
+            activate.value().get().and_then(Result::err),
+            role.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
     };
     view! {
         <section class="card" aria-labelledby="staff-list">
@@ -81,12 +102,27 @@ fn StaffTable(
                     <tbody>
                         {staff.into_iter().map(|s| {
                             let select_id = format!("post-of-{}", s.id);
+                            let role_id = format!("role-of-{}", s.id);
+                            let role_label = s.name.clone();
+                            let current_role = s.role.clone();
                             let options = posts.clone();
                             view! {
                                 <tr data-username=s.username.clone()>
                                     <td><bdi dir="ltr">{s.username.clone()}</bdi></td>
                                     <td>{s.name.clone()}</td>
-                                    <td>{s.role.clone()}</td>
+                                    <td>
+                                        <ActionForm action=role attr:class="inline-form">
+                                            <input type="hidden" name="user_id" value=s.id.to_string() />
+                                            <label class="visually-hidden" for=role_id.clone()>{t!(i18n, admin_staff_role)} " " {role_label}</label>
+                                            <select id=role_id name="role">
+                                                {Role::ALL.into_iter().filter(|r| r.is_staff()).map(|r| {
+                                                    let selected = current_role == r.as_str();
+                                                    view! { <option value=r.as_str() selected=selected>{r.title_fa()}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                            <button type="submit" class="button button--secondary">{t!(i18n, admin_staff_change_role)}</button>
+                                        </ActionForm>
+                                    </td>
                                     <td>
                                         <ActionForm action=assign attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.id.to_string() />

@@ -4,6 +4,7 @@ mod staff;
 mod views;
 
 pub use staff::{
-    AssignPost, CreateStaff, LoadStaff, SetStaffActive, assign_post, create_staff, load_staff, set_staff_active,
+    AssignPost, CreateStaff, LoadStaff, SetStaffActive, SetStaffRole, assign_post, create_staff, load_staff,
+    set_staff_active, set_staff_role,
 };
 pub use views::{PostOption, StaffPage, StaffRow};

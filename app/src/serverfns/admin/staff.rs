@@ -73,3 +73,15 @@ pub async fn set_staff_active(user_id: i32, active: bool) -> Result<(), AppError
     leptos_axum::redirect("/admin/staff?updated=1");
     Ok(())
 }
+
+/// Gives a staff member another staff role; their sessions end so the new
+/// rights start from a fresh sign-in. Administrators only, and never their
+/// own role, so the last administrator cannot lock everyone out.
+#[server(endpoint = "admin/set_role")]
+pub async fn set_staff_role(user_id: i32, role: String) -> Result<(), AppError> {
+    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<StaffAdminHandle>()?.set_role(&who, user_id, &role).await)?;
+    leptos_axum::redirect("/admin/staff?updated=1");
+    Ok(())
+}

@@ -11,7 +11,7 @@ pub struct StaffRow {
     pub username: String,
     /// First and last name.
     pub name: String,
-    /// The role's Persian title.
+    /// The role's stored name.
     pub role: String,
     /// The post held now, as "unit — post".
     pub post: Option<String>,
