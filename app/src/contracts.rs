@@ -169,7 +169,13 @@ pub trait IdentityDesk: Send + Sync {
     /// the desk officer of the chosen province.
     async fn save(&self, who: &SessionUser, form: IdentityForm, send: bool) -> Result<(), AppError>;
     /// Streams a document into `slot` of the applicant's editable request.
-    async fn upload(&self, who: &SessionUser, slot: &str, file_name: &str, body: ByteStream) -> Result<(), AppError>;
+    async fn upload(
+        &self,
+        who: &SessionUser,
+        slot: &str,
+        file_name: &str,
+        body: ByteStream,
+    ) -> Result<crate::serverfns::identity::FileView, AppError>;
     /// Removes a document from the applicant's editable request.
     async fn remove_file(&self, who: &SessionUser, file_id: i32) -> Result<(), AppError>;
     /// A request for its applicant or the desk officer holding it.

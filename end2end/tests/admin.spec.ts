@@ -6,6 +6,7 @@ import { jsEnabled, mainMenu } from './helpers';
 const DEMO_PASSWORD = 'Mizekhedmat-1405';
 
 test('an administrator creates a staff member in a post, changes their role and deactivates them', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   const js = jsEnabled(testInfo);
   const suffix = randomDigits(7);
   const username = `staff.${suffix}`;
@@ -21,11 +22,12 @@ test('an administrator creates a staff member in a post, changes their role and 
   await form.getByLabel('موبایل').fill(`0917${suffix}`);
   await form.getByLabel('کد ملی').fill(nationalId(`05${suffix}`));
   await form.getByLabel('نقش').selectOption('domain_expert');
-  await form.getByLabel('پست سازمانی').selectOption({ label: 'حوزه واگذاری زمین — کارشناس واگذاری زمین' });
+  await form.getByLabel('پست سازمانی').selectOption({ label: 'شرکت شهرک‌های صنعتی استان اصفهان › حوزه واگذاری زمین — کارشناس واگذاری زمین' });
   await form.getByRole('button', { name: 'ساختن حساب' }).click();
   // A Latin first name is refused beside the field; the rest is kept.
   await expect(page.getByText('فقط حروف فارسی وارد کنید')).toBeVisible();
   await expect(page.getByRole('region', { name: 'کارمند تازه' }).getByLabel('ایمیل')).toHaveValue(`${username}@example.ir`);
+  await expect(page.getByRole('region', { name: 'کارمند تازه' }).getByLabel('نقش')).toHaveValue('domain_expert');
   await page.getByRole('region', { name: 'کارمند تازه' }).getByLabel('نام', { exact: true }).fill('کاوه');
   await page.getByRole('region', { name: 'کارمند تازه' }).getByLabel('پست سازمانی').selectOption({ index: 5 });
   await page.getByRole('region', { name: 'کارمند تازه' }).getByRole('button', { name: 'ساختن حساب' }).click();

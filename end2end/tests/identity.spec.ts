@@ -140,10 +140,66 @@ test('a wrong file is refused beside its slot and nothing typed is lost', async 
     mimeType: 'image/jpeg',
     buffer: Buffer.from('MZ this is a program, not a picture'),
   });
+  const slot = page.getByLabel('تصویر شناسنامه');
+  const refusal = page.getByText('فقط تصویر JPEG یا PNG یا پرونده PDF کامل پذیرفته می‌شود');
+  if (js) {
+    // Sent on its own as soon as it is chosen: refused before the form is.
+    await expect(refusal).toBeVisible();
+    await expect(slot).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('link', { name: 'photo.jpg' })).toHaveCount(0);
+    await expect(page.getByLabel('نام شرکت')).toHaveValue('شرکت آزمایشی');
+  }
   await page.getByRole('button', { name: 'ثبت و ارسال' }).click();
   await expect(page).toHaveURL(/\/identity\?problems=1/);
-  const slot = page.getByLabel('تصویر شناسنامه');
-  await expect(slot).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('فقط تصویر JPEG یا PNG یا پرونده PDF کامل پذیرفته می‌شود')).toBeVisible();
+  if (!js) {
+    await expect(slot).toHaveAttribute('aria-invalid', 'true');
+    await expect(refusal).toBeVisible();
+  }
   await expect(page.getByLabel('نام شرکت')).toHaveValue('شرکت آزمایشی');
+});
+
+test('with JavaScript a chosen document shows a preview and its progress, and a large one is stopped in the browser', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the plain form sends documents with the whole form');
+  const suffix = randomDigits(7);
+  const username = `upl.${suffix}`;
+  const mobile = `0937${suffix}`;
+  await signUp(page, username, mobile, `06${suffix}`, true);
+  await activateAndSignIn(page, username, mobile, true);
+  await openIdentity(page, true);
+  await expect(page.getByText('هر پرونده تا ۵ مگابایت و در هر بخش تا ۳ پرونده.')).toBeVisible();
+
+  // Larger than allowed: refused at once, nothing sent.
+  const card = page.getByLabel('تصویر کارت ملی', { exact: true });
+  await card.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(6 * 1024 * 1024, 1) });
+  await expect(page.getByText('پرونده بزرگ‌تر از اندازه مجاز است؛ پرونده کوچک‌تری برگزینید')).toBeVisible();
+  await expect(card).toHaveAttribute('aria-invalid', 'true');
+
+  // A slow connection: the picture is shown from the phone at once, a
+  // progress bar grows while it is sent, and the form waits for it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 50,
+    downloadThroughput: 1024 * 1024,
+    uploadThroughput: 64 * 1024,
+  });
+  const picture = Buffer.concat([PNG.subarray(0, PNG.length - 12), Buffer.alloc(400 * 1024), PNG.subarray(PNG.length - 12)]);
+  await card.setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: picture });
+  const progress = page.getByRole('progressbar', { name: 'در حال بارگذاری card.png' });
+  await expect(progress).toBeVisible();
+  await expect(page.locator('.document__pending img[src^="blob:"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'ثبت موقت' }).click();
+  await expect(page.getByText('بارگذاری پرونده‌ها هنوز تمام نشده است؛ پس از پایان آن دوباره بزنید.')).toBeVisible();
+  await expect(page).toHaveURL(/\/identity$/);
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('link', { name: 'card.png' })).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(card).not.toHaveAttribute('aria-invalid', 'true');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  // Kept with the draft: there after a reload, shown by the server.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'card.png' })).toBeVisible();
+  await expect(page.locator('.document__files img[src^="/files/"]')).toHaveCount(1);
 });

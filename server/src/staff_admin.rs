@@ -82,13 +82,19 @@ impl StaffAdmin for SeaOrmStaffAdmin {
             .all(db)
             .await
             .map_err(|e| internal("posts", &e))?;
+        // Provinces have units of the same name, so a unit under a
+        // provincial company is named with it.
         let title = |p: &post::Model| {
-            let unit = units
-                .iter()
-                .find(|u| u.id == p.unit_id)
-                .map(|u| u.name_fa.as_str())
-                .unwrap_or_default();
-            format!("{unit} — {}", p.title_fa)
+            let unit = units.iter().find(|u| u.id == p.unit_id);
+            let company = unit
+                .and_then(|u| u.parent_id)
+                .and_then(|parent| units.iter().find(|u| u.id == parent))
+                .filter(|parent| parent.kind == unit::KIND_PROVINCIAL_COMPANY);
+            let unit = unit.map(|u| u.name_fa.as_str()).unwrap_or_default();
+            match company {
+                Some(company) => format!("{} › {unit} — {}", company.name_fa, p.title_fa),
+                None => format!("{unit} — {}", p.title_fa),
+            }
         };
         let staff = user::Entity::find()
             .filter(user::Column::Role.ne(Role::Applicant.as_str()))

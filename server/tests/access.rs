@@ -89,6 +89,7 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/identity/my_request", Access::Applicant),
     ("/api/identity/review", Access::OwnerOrHolder),
     ("/api/identity/submit", Access::Applicant),
+    ("/api/identity/upload", Access::Applicant),
     ("/api/system/desk_status", Access::Anyone),
     ("/api/system/site_info", Access::Anyone),
     // After every read: the holder's call decides the request.
@@ -136,11 +137,19 @@ async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, us
 
 /// Calls a server function as the interactive client does, with `cookie` if given.
 async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&str>) -> (StatusCode, String) {
-    let response = if path == "/api/identity/submit" {
-        let boundary = "XmizekhedmatX";
-        let body = format!(
+    let boundary = "XmizekhedmatX";
+    let multipart = match path {
+        "/api/identity/submit" => Some(format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"first_name\"\r\n\r\nReza\r\n--{boundary}--\r\n"
-        );
+        )),
+        "/api/identity/upload" => Some(format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"slot\"\r\n\r\nnational_card\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"card.pdf\"\r\n\
+             Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--{boundary}--\r\n"
+        )),
+        _ => None,
+    };
+    let response = if let Some(body) = multipart {
         let mut request = Request::post(path)
             .header(
                 header::CONTENT_TYPE,

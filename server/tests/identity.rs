@@ -7,6 +7,7 @@ mod support;
 use app::contracts::{ByteStream, IdentityDesk, SessionUser};
 use app::domain::{identity::IdentityForm, role::Role, tracking_code};
 use app::errors::AppError;
+use app::serverfns::identity::FileView;
 use bytes::Bytes;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -331,7 +332,7 @@ async fn uploads_are_judged_by_content_and_size_and_never_kept_half() {
         let s = setup(&t.db, 1024).await;
         let sara = applicant(&t.db, 5).await;
         let refused =
-            |r: Result<(), AppError>| r.expect_err("refused").message_for("national_card").unwrap_or_default();
+            |r: Result<FileView, AppError>| r.expect_err("refused").message_for("national_card").unwrap_or_default();
 
         let exe: &'static [u8] = b"MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode";
         assert!(refused(s.desk.upload(&sara, "national_card", "card.jpg", body(exe)).await).contains("JPEG"));

@@ -90,7 +90,9 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
             .find(|s| s.username == "land.isfahan")
             .expect("listed");
         assert!(
-            row.post.as_deref().is_some_and(|p| p.contains("کارشناس واگذاری زمین")),
+            row.post
+                .as_deref()
+                .is_some_and(|p| p.contains("کارشناس واگذاری زمین") && p.contains("استان اصفهان")),
             "{row:?}"
         );
         let mail = outbox_message::Entity::find()

@@ -10,7 +10,7 @@ pub mod views;
 use app::contracts::{ByteStream, IdentityDesk, SessionUser};
 use app::domain::{identity::IdentityForm, identity::SLOTS, role::Role, tracking_code};
 use app::errors::AppError;
-use app::serverfns::identity::{Cartable, IdentityPage, IdentityRequest, ProvinceOption};
+use app::serverfns::identity::{Cartable, FileView, IdentityPage, IdentityRequest, ProvinceOption, UploadLimits};
 use async_trait::async_trait;
 use chrono::Utc;
 use rand::RngCore as _;
@@ -268,7 +268,14 @@ impl IdentityDesk for SeaOrmIdentity {
                 name: p.name_fa,
             })
             .collect();
-        Ok(IdentityPage { request, provinces })
+        Ok(IdentityPage {
+            request,
+            provinces,
+            limits: UploadLimits {
+                max_bytes: self.files.max_bytes(),
+                files_per_slot: self.files_per_slot,
+            },
+        })
     }
 
     async fn save(&self, who: &SessionUser, form: IdentityForm, send: bool) -> Result<(), AppError> {
@@ -347,7 +354,13 @@ impl IdentityDesk for SeaOrmIdentity {
         }
     }
 
-    async fn upload(&self, who: &SessionUser, slot: &str, file_name: &str, body: ByteStream) -> Result<(), AppError> {
+    async fn upload(
+        &self,
+        who: &SessionUser,
+        slot: &str,
+        file_name: &str,
+        body: ByteStream,
+    ) -> Result<FileView, AppError> {
         let row = self.editable_request(who).await?;
         if !SLOTS.iter().any(|(name, _)| *name == slot) {
             return Err(AppError::invalid("file", "نوع مدرک را برگزینید"));
@@ -395,14 +408,23 @@ impl IdentityDesk for SeaOrmIdentity {
                 Some(stored.sha256.clone()),
             )
             .await?;
-            txn.commit().await
+            txn.commit().await?;
+            Ok::<_, DbErr>(file)
         };
-        if let Err(error) = saved.await {
-            // Nothing points at the stored file: do not keep it.
-            tokio::fs::remove_file(self.files.path_of(&stored.name)).await.ok();
-            return Err(internal("file record", &error));
+        match saved.await {
+            Ok(file) => Ok(FileView {
+                id: file.id,
+                slot: file.slot,
+                name: file.original_name,
+                content_type: file.content_type,
+                size: file.size,
+            }),
+            Err(error) => {
+                // Nothing points at the stored file: do not keep it.
+                tokio::fs::remove_file(self.files.path_of(&stored.name)).await.ok();
+                Err(internal("file record", &error))
+            }
         }
-        Ok(())
     }
 
     async fn remove_file(&self, who: &SessionUser, file_id: i32) -> Result<(), AppError> {

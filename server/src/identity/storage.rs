@@ -57,6 +57,11 @@ impl LocalFiles {
         }
     }
 
+    /// The largest file accepted, in bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+
     /// Where a stored file lives.
     pub fn path_of(&self, name: &str) -> PathBuf {
         self.root.join(name)

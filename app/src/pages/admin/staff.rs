@@ -91,7 +91,7 @@ fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>, actions: RowActions)
             <h2 id="staff-list">{t!(i18n, admin_staff_list)}</h2>
             {move || error().map(|e| view! { <p class="form__error" role="alert">{e.to_string()}</p> })}
             <div class="table-wrap">
-                <table class="cartable">
+                <table class="cartable stacked-table">
                     <thead><tr>
                         <th scope="col">{t!(i18n, signup_username)}</th>
                         <th scope="col">{t!(i18n, admin_staff_name)}</th>
@@ -108,9 +108,9 @@ fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>, actions: RowActions)
                             let options = posts.clone();
                             view! {
                                 <tr data-username=s.username.clone()>
-                                    <td><bdi dir="ltr">{s.username.clone()}</bdi></td>
-                                    <td>{s.name.clone()}</td>
-                                    <td>
+                                    <td data-label=t_string!(i18n, signup_username)><bdi dir="ltr">{s.username.clone()}</bdi></td>
+                                    <td data-label=t_string!(i18n, admin_staff_name)>{s.name.clone()}</td>
+                                    <td data-label=t_string!(i18n, admin_staff_role)>
                                         <ActionForm action=role attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.id.to_string() />
                                             <label class="visually-hidden" for=role_id.clone()>{t!(i18n, admin_staff_role)} " " {role_label}</label>
@@ -123,7 +123,7 @@ fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>, actions: RowActions)
                                             <button type="submit" class="button button--secondary">{t!(i18n, admin_staff_change_role)}</button>
                                         </ActionForm>
                                     </td>
-                                    <td>
+                                    <td data-label=t_string!(i18n, admin_staff_post)>
                                         <ActionForm action=assign attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.id.to_string() />
                                             <label class="visually-hidden" for=select_id.clone()>{t!(i18n, admin_staff_post)} " " {s.name.clone()}</label>
@@ -136,7 +136,7 @@ fn StaffTable(staff: Vec<StaffRow>, posts: Vec<PostOption>, actions: RowActions)
                                             <button type="submit" class="button button--secondary">{t!(i18n, admin_staff_move)}</button>
                                         </ActionForm>
                                     </td>
-                                    <td>
+                                    <td data-label=t_string!(i18n, admin_staff_state)>
                                         <ActionForm action=activate attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.id.to_string() />
                                             <input type="hidden" name="active" value=(!s.active).to_string() />
@@ -163,8 +163,17 @@ fn NewStaffForm(posts: Vec<PostOption>, create: ServerAction<CreateStaff>) -> im
     let error = move || create.value().get().and_then(Result::err);
     let message_for = move |field: &'static str| Signal::derive(move || error().and_then(|e| e.message_for(field)));
     let mut kept = remembered("staff");
-    let [username, first_name, last_name, email, mobile, national_id] =
-        ["username", "first_name", "last_name", "email", "mobile", "national_id"].map(|f| kept.remove(f));
+    let [username, first_name, last_name, email, mobile, national_id, role, post] = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "mobile",
+        "national_id",
+        "role",
+        "post_id",
+    ]
+    .map(|f| kept.remove(f));
     view! {
         <section class="card form-card" aria-labelledby="new-staff">
             <h2 id="new-staff">{t!(i18n, admin_staff_new)}</h2>
@@ -180,15 +189,20 @@ fn NewStaffForm(posts: Vec<PostOption>, create: ServerAction<CreateStaff>) -> im
                 <div class="field">
                     <label for="field-role">{t!(i18n, admin_staff_role)}</label>
                     <select id="field-role" name="role">
-                        {Role::ALL.into_iter().filter(|r| r.is_staff()).map(|r| view! {
-                            <option value=r.as_str()>{r.title_fa()}</option>
+                        {Role::ALL.into_iter().filter(|r| r.is_staff()).map(|r| {
+                            let selected = role.as_deref() == Some(r.as_str());
+                            view! { <option value=r.as_str() selected=selected>{r.title_fa()}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="field-post">{t!(i18n, admin_staff_post)}</label>
                     <select id="field-post" name="post_id">
-                        {posts.into_iter().map(|p| view! { <option value=p.id.to_string()>{p.title}</option> }).collect_view()}
+                        {posts.into_iter().map(|p| {
+                            let id = p.id.to_string();
+                            let selected = post.as_deref() == Some(id.as_str());
+                            view! { <option value=id selected=selected>{p.title}</option> }
+                        }).collect_view()}
                     </select>
                 </div>
                 <button type="submit" class="button">{t!(i18n, admin_staff_create)}</button>

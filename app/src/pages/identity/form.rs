@@ -3,6 +3,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::documents::{DocumentSlot, UploadLimitsHint};
 use crate::domain::identity::{IdentityForm, SLOTS};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::accounts::{query, remembered};
@@ -60,12 +61,29 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
         _ => None,
     };
     let files = request.files.clone();
+    let limits = page.limits;
+    // Uploads still under way: a post now would cut them off, so the form
+    // waits and says so.
+    let busy = RwSignal::new(0usize);
+    let waiting = RwSignal::new(false);
+    let hold_while_busy = move |ev: leptos::ev::SubmitEvent| {
+        if busy.get_untracked() > 0 {
+            ev.prevent_default();
+            waiting.set(true);
+        }
+    };
+    Effect::new(move || {
+        if busy.get() == 0 {
+            waiting.set(false);
+        }
+    });
     view! {
         <p class="tracking">{t!(i18n, identity_tracking)} ": " <bdi dir="ltr" class="tracking__code">{request.tracking_code.clone()}</bdi>
             " · " <A href=format!("/requests/{}", request.id)>{t!(i18n, identity_report)}</A></p>
         {status_note}
         <section class="card form-card form-card--wide">
-            <form method="post" action="/api/identity/submit" enctype="multipart/form-data" class="form" novalidate=true>
+            <form method="post" action="/api/identity/submit" enctype="multipart/form-data" class="form" novalidate=true
+                on:submit=hold_while_busy>
                 <fieldset disabled=!editable class="form fieldset--plain">
                     {view! {
                     {problem("form").map(|m| view! { <p class="form__error" role="alert">{m}</p> })}
@@ -104,12 +122,16 @@ fn Form(page: IdentityPage, problems: HashMap<String, String>) -> impl IntoView 
                     <fieldset class="subform documents">
                         <legend>{t!(i18n, identity_documents)}</legend>
                         <p class="hint">{t!(i18n, identity_documents_hint)}</p>
+                        <UploadLimitsHint limits />
                         {SLOTS.iter().map(|(slot, title)| {
                             let in_slot: Vec<FileView> = files.iter().filter(|f| f.slot == *slot).cloned().collect();
-                            view! { <DocumentSlot name=slot title in_slot error=problem(slot) /> }
+                            view! { <DocumentSlot name=slot title in_slot error=problem(slot) limits busy /> }
                         }).collect_view()}
                     </fieldset>
                     }.into_any()}
+                    <Show when=move || waiting.get()>
+                        <p class="notice" role="status">{t!(i18n, identity_wait_uploads)}</p>
+                    </Show>
                     <div class="form__actions">
                         <button type="submit" class="button button--secondary">{t!(i18n, identity_save)}</button>
                         <button type="submit" name="send" value="1" class="button">{t!(i18n, identity_send)}</button>
@@ -169,49 +191,6 @@ fn Choice(
             }).collect_view()}
             {error.map(|m| view! { <p class="field__error" id=error_id role="alert">{m}</p> })}
         </fieldset>
-    }
-    .into_any()
-}
-
-/// One document slot: what is uploaded (with a preview for pictures and a
-/// way to remove it) and a file input for more.
-#[component]
-fn DocumentSlot(
-    name: &'static str,
-    title: &'static str,
-    in_slot: Vec<FileView>,
-    error: Option<String>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("file-{name}");
-    let error_id = format!("{id}-error");
-    let invalid = error.is_some();
-    let described_by = invalid.then(|| error_id.clone());
-    view! {
-        <div class="field document" class:field--invalid=invalid>
-            <label for=id.clone()>{title}</label>
-            <ul class="document__files">
-                {in_slot.into_iter().map(|f| {
-                    let href = format!("/files/{}", f.id);
-                    let preview = f.content_type.starts_with("image/").then(|| view! {
-                        <img class="document__preview" src=href.clone() alt="" width="96" height="64" loading="lazy" />
-                    });
-                    view! {
-                        <li>
-                            {preview}
-                            <a href=href target="_blank" rel="noopener">{f.name.clone()}</a>
-                            <label class="document__remove">
-                                <input type="checkbox" name="remove" value=f.id.to_string() />
-                                {t!(i18n, identity_remove)}
-                            </label>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <input id=id name=format!("file_{name}") type="file" accept="image/jpeg,image/png,application/pdf"
-                aria-invalid=invalid.then_some("true") aria-describedby=described_by />
-            {error.map(|m| view! { <p class="field__error" id=error_id role="alert">{m}</p> })}
-        </div>
     }
     .into_any()
 }

@@ -36,9 +36,12 @@ pub async fn create_staff(
         role,
         post_id,
     };
+    let post = staff.post_id.to_string();
     crate::serverfns::form_memory::remember(
         "staff",
         &[
+            ("role", &staff.role),
+            ("post_id", &post),
             ("username", &staff.username),
             ("first_name", &staff.first_name),
             ("last_name", &staff.last_name),

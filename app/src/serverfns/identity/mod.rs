@@ -6,6 +6,7 @@ mod decide;
 mod my_request;
 mod review;
 mod submit;
+mod upload;
 mod views;
 
 pub use cartable::{MyCartable, my_cartable};
@@ -13,4 +14,7 @@ pub use decide::{DecideIdentity, decide_identity};
 pub use my_request::{MyIdentityRequest, my_identity_request};
 pub use review::{ReviewIdentity, review_identity};
 pub use submit::{IDENTITY_FORM, SubmitIdentity, submit_identity};
-pub use views::{Cartable, CartableRow, EventView, FileView, IdentityPage, IdentityRequest, ProvinceOption};
+pub use upload::{UploadIdentityDocument, upload_identity_document};
+pub use views::{
+    Cartable, CartableRow, EventView, FileView, IdentityPage, IdentityRequest, ProvinceOption, UploadLimits,
+};

@@ -114,7 +114,7 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
 /// A text field of the form, refused past 4 KB: no field of this form is
 /// longer, and reading without a limit would let one post fill the memory.
 #[cfg(feature = "ssr")]
-async fn short_text(mut field: multer::Field<'static>) -> Result<String, AppError> {
+pub(super) async fn short_text(mut field: multer::Field<'static>) -> Result<String, AppError> {
     const LIMIT: usize = 4 * 1024;
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| AppError::Transport)? {

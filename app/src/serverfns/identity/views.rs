@@ -64,13 +64,26 @@ pub struct ProvinceOption {
     pub name: String,
 }
 
-/// The applicant's form page: their request and the provinces.
+/// The applicant's form page: their request, the provinces and the limits
+/// on documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityPage {
     /// The request, created as an empty draft on first visit.
     pub request: IdentityRequest,
     /// Provinces to choose from.
     pub provinces: Vec<ProvinceOption>,
+    /// What one document may be, shown in the hint and checked in the
+    /// browser before a large file is sent for nothing.
+    pub limits: UploadLimits,
+}
+
+/// The configured limits on documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadLimits {
+    /// The largest file, in bytes.
+    pub max_bytes: u64,
+    /// How many files one slot holds.
+    pub files_per_slot: u64,
 }
 
 /// One row of a cartable, with the seed's columns.
