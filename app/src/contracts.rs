@@ -9,10 +9,13 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::{identity::IdentityForm, signup::SignUpInput};
+use crate::domain::{catalogue::form::Fields, identity::IdentityForm, signup::SignUpInput};
 use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
 use crate::serverfns::accounts::SecondFactorState;
+use crate::serverfns::catalogue::{
+    AdminServiceRow, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServiceEditor, ServicePage,
+};
 use crate::serverfns::dev::DevMessages;
 use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
 
@@ -257,6 +260,45 @@ pub trait StaffAdmin: Send + Sync {
 
 /// The staff administration handle server functions take from context.
 pub type StaffAdminHandle = Arc<dyn StaffAdmin>;
+
+/// The person signed in with every factor, if any: for pages anyone may
+/// see that show more to some (an administrator previewing a draft).
+pub async fn viewer() -> Result<Option<SessionUser>, AppError> {
+    let found = match crate::serverfns::accounts::session_cookie::read() {
+        Some(token) => contract::<AccountsHandle>()?.session_user(&token).await?,
+        None => None,
+    };
+    Ok(found.filter(|user| !user.needs_second_factor))
+}
+
+/// The public catalogue, the permit register and their editor.
+#[async_trait]
+pub trait Catalogue: Send + Sync {
+    /// Published services matching a search and filters.
+    async fn search(&self, query: &CatalogueQuery) -> Result<CataloguePage, AppError>;
+    /// A service's page: published ones for anyone, drafts for administrators.
+    async fn service(&self, viewer: Option<&SessionUser>, id: i32) -> Result<ServicePage, AppError>;
+    /// Published permits matching a search.
+    async fn permits(&self, query: &str) -> Result<Vec<PermitSummary>, AppError>;
+    /// A published permit's page.
+    async fn permit(&self, id: i32) -> Result<PermitPage, AppError>;
+    /// Every service, drafts included. Administrators only.
+    async fn admin_list(&self, who: &SessionUser) -> Result<Vec<AdminServiceRow>, AppError>;
+    /// A service's editor. Administrators only.
+    async fn editor(&self, who: &SessionUser, id: i32) -> Result<ServiceEditor, AppError>;
+    /// Starts a new, unpublished service and gives its id. Administrators only.
+    async fn create(&self, who: &SessionUser) -> Result<i32, AppError>;
+    /// Saves an edit: a valid card becomes the next revision; an invalid
+    /// one is kept as it was typed and its problems returned.
+    async fn save(&self, who: &SessionUser, id: i32, fields: Fields) -> Result<(), AppError>;
+    /// Throws away a refused edit.
+    async fn discard(&self, who: &SessionUser, id: i32) -> Result<(), AppError>;
+    /// Publishes (only a complete card) or withdraws a service.
+    async fn set_published(&self, who: &SessionUser, id: i32, published: bool) -> Result<(), AppError>;
+}
+
+/// The catalogue handle server functions take from context.
+pub type CatalogueHandle = Arc<dyn Catalogue>;
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

@@ -20,6 +20,9 @@ pub enum AppError {
     /// The caller is signed in but may not do this.
     #[error("شما اجازه این کار را ندارید")]
     Forbidden,
+    /// What was asked for does not exist, or is not public.
+    #[error("آنچه خواستید پیدا نشد؛ ممکن است برداشته یا هنوز منتشر نشده باشد")]
+    NotFound,
     /// One input is wrong; `field` names the form field the message belongs beside.
     #[error("{message}")]
     Invalid {
@@ -113,6 +116,7 @@ impl AppError {
         match self {
             AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::SecondFactorRequired => http::StatusCode::FORBIDDEN,
+            AppError::NotFound => http::StatusCode::NOT_FOUND,
             AppError::Invalid { .. } | AppError::Fields(_) => http::StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyAttempts => http::StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal { .. } => http::StatusCode::INTERNAL_SERVER_ERROR,

@@ -3,6 +3,7 @@
 //! functions. `main.rs` only calls [`run`].
 
 pub mod accounts;
+pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demo;

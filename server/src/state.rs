@@ -38,6 +38,8 @@ pub struct AppState {
     pub second_factor: SecondFactorHandle,
     /// Identity verification.
     pub identity: IdentityHandle,
+    /// The service catalogue and permit register.
+    pub catalogue: app::contracts::CatalogueHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -63,6 +65,7 @@ impl AppState {
                 SeaOrmIdentity::new(db.clone(), files.clone()).with_files_per_slot(config.upload_max_files),
             ),
             staff_admin: Arc::new(crate::staff_admin::SeaOrmStaffAdmin::new(db.clone(), &base_url)),
+            catalogue: Arc::new(crate::catalogue::SeaOrmCatalogue::new(db.clone())),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
@@ -83,6 +86,7 @@ impl AppState {
         leptos::prelude::provide_context(self.identity.clone());
         leptos::prelude::provide_context(self.second_factor.clone());
         leptos::prelude::provide_context(self.staff_admin.clone());
+        leptos::prelude::provide_context(self.catalogue.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

@@ -85,6 +85,16 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/staff", Access::Admin),
     ("/api/admin/create_staff", Access::Admin),
     ("/api/admin/assign_post", Access::Admin),
+    ("/api/catalogue/search", Access::Anyone),
+    ("/api/catalogue/service", Access::Anyone),
+    ("/api/catalogue/permits", Access::Anyone),
+    ("/api/catalogue/permit", Access::Anyone),
+    ("/api/catalogue/admin_list", Access::Admin),
+    ("/api/catalogue/editor", Access::Admin),
+    ("/api/catalogue/create", Access::Admin),
+    ("/api/catalogue/save", Access::Admin),
+    ("/api/catalogue/discard", Access::Admin),
+    ("/api/catalogue/publish", Access::Admin),
     ("/api/identity/cartable", Access::SignedIn),
     ("/api/identity/my_request", Access::Applicant),
     ("/api/identity/review", Access::OwnerOrHolder),
@@ -142,6 +152,12 @@ async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&s
         "/api/identity/submit" => Some(format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"first_name\"\r\n\r\nReza\r\n--{boundary}--\r\n"
         )),
+        // Incomplete on purpose: an administrator's edit is kept, refused.
+        "/api/catalogue/save" => Some(format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"revision\"\r\n\r\n1\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--{boundary}--\r\n"
+        )),
         "/api/identity/upload" => Some(format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"slot\"\r\n\r\nnational_card\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"card.pdf\"\r\n\
@@ -196,6 +212,12 @@ fn form_for(path: &str, request_id: i32) -> String {
         }
         "/api/admin/assign_post" => "user_id=3&post_id=1",
         "/api/admin/set_active" => "user_id=3&active=false",
+        "/api/catalogue/search" => "query[q]=%D8%AC%D9%88%D8%A7%D8%B2",
+        "/api/catalogue/service" | "/api/catalogue/permit" | "/api/catalogue/editor" | "/api/catalogue/discard" => {
+            "id=1"
+        }
+        "/api/catalogue/permits" => "q=",
+        "/api/catalogue/publish" => "id=1&published=true",
         "/api/admin/set_role" => "user_id=5&role=domain_expert",
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");

@@ -3,6 +3,7 @@
 //! Nothing here imports Leptos or sea-orm, so the module can be lifted into
 //! its own crate unchanged and every rule is unit-tested without HTTP.
 
+pub mod catalogue;
 pub mod digits;
 pub mod email;
 pub mod identity;

@@ -3,8 +3,11 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod catalogue;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;
 pub mod identity;
+#[cfg(feature = "ssr")]
+pub mod multipart;
 pub mod system;

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(language::switch))
         .route("/captcha/{file}", get(captcha::image))
         .route("/files/{id}", get(files::serve))
+        .route("/open-data/{file}", get(crate::catalogue::open_data::serve))
         .leptos_routes_with_context(&state, generate_route_list(App), context, page_shell)
         .fallback_service(static_files::service(&state.leptos.site_root, not_found))
         .layer(

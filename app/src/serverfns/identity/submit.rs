@@ -51,11 +51,11 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
                     ));
                 }
             } else if name == "remove" {
-                if let Ok(id) = short_text(field).await?.parse::<i32>() {
+                if let Ok(id) = crate::serverfns::multipart::short_text(field).await?.parse::<i32>() {
                     removals.push(id);
                 }
             } else {
-                let value = short_text(field).await?;
+                let value = crate::serverfns::multipart::short_text(field).await?;
                 text.insert(name, value);
             }
         }
@@ -109,19 +109,4 @@ pub async fn submit_identity(data: MultipartData) -> Result<(), AppError> {
     }
     .await;
     crate::errors::with_status(outcome)
-}
-
-/// A text field of the form, refused past 4 KB: no field of this form is
-/// longer, and reading without a limit would let one post fill the memory.
-#[cfg(feature = "ssr")]
-pub(super) async fn short_text(mut field: multer::Field<'static>) -> Result<String, AppError> {
-    const LIMIT: usize = 4 * 1024;
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::Transport)? {
-        if bytes.len() + chunk.len() > LIMIT {
-            return Err(AppError::invalid("form", "یکی از بخش‌های فرم بیش از اندازه بلند است"));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    String::from_utf8(bytes).map_err(|_| AppError::Transport)
 }

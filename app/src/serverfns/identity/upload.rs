@@ -20,7 +20,7 @@ pub async fn upload_identity_document(data: MultipartData) -> Result<FileView, A
         let mut slot = None;
         while let Some(field) = multipart.next_field().await.map_err(|_| AppError::Transport)? {
             match (field.name(), slot.as_ref()) {
-                (Some("slot"), None) => slot = Some(super::submit::short_text(field).await?),
+                (Some("slot"), None) => slot = Some(crate::serverfns::multipart::short_text(field).await?),
                 (Some("file"), Some(slot)) => {
                     let file_name = field.file_name().unwrap_or_default().to_owned();
                     let stream = Box::pin(futures::StreamExt::map(field, |chunk| chunk.map_err(|e| e.to_string())));

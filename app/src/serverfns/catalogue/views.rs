@@ -1,0 +1,129 @@
+//! What the catalogue, register and editor pages receive.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalogue::{card::ServiceCard, form::Fields, permit::PermitCard};
+
+/// The catalogue's search and filters, as they appear in its URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueQuery {
+    /// Words to find, typed any way.
+    #[serde(default)]
+    pub q: String,
+    /// A `ServiceKind` stored name, or empty for every kind.
+    #[serde(default)]
+    pub kind: String,
+    /// A `Level` stored name.
+    #[serde(default)]
+    pub level: String,
+    /// A `LifeEvent` stored name.
+    #[serde(default)]
+    pub event: String,
+    /// A provider's name as listed.
+    #[serde(default)]
+    pub provider: String,
+    /// Only services whose every stage is electronic.
+    #[serde(default)]
+    pub electronic: bool,
+}
+
+/// One service in the catalogue's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub id: i32,
+    pub title: String,
+    pub provider: String,
+    /// Stored names of the kind and level.
+    pub kind: String,
+    pub level: String,
+    pub fully_electronic: bool,
+    /// The description's first sentences.
+    pub excerpt: String,
+    /// How many sub-services it has.
+    pub sub_services: usize,
+}
+
+/// The catalogue: what was found and the providers to filter by.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CataloguePage {
+    pub services: Vec<ServiceSummary>,
+    pub providers: Vec<String>,
+}
+
+/// A link to a permit or a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardLink {
+    pub id: i32,
+    pub title: String,
+}
+
+/// A service's public page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicePage {
+    pub id: i32,
+    pub card: ServiceCard,
+    /// False only when an administrator previews a draft.
+    pub published: bool,
+    pub updated_at: DateTime<Utc>,
+    /// The permits this service issues.
+    pub permits: Vec<CardLink>,
+}
+
+/// One permit in the register's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermitSummary {
+    pub id: i32,
+    pub title: String,
+    pub issuer: String,
+    /// Stored names of the kinds of application handled.
+    pub kinds: Vec<String>,
+    pub service: Option<CardLink>,
+}
+
+/// A permit's public page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermitPage {
+    pub id: i32,
+    pub card: PermitCard,
+    pub service: Option<CardLink>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One service in the administrators' list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminServiceRow {
+    pub id: i32,
+    pub title: String,
+    pub published: bool,
+    pub revision: i32,
+    pub updated_at: DateTime<Utc>,
+    /// An edit was refused and waits to be corrected.
+    pub pending: bool,
+}
+
+/// One entry of a service's change history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub revision: i32,
+    /// created, edited, published or unpublished.
+    pub action: String,
+    /// Who, by name; empty for the installation's own seed data.
+    pub by: String,
+    pub at: DateTime<Utc>,
+    /// The fields that changed from the version before, by name.
+    pub changed: Vec<String>,
+}
+
+/// The editor: the fields to show (the last refused edit, or the card) with
+/// the problems of a refused edit beside them, and the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEditor {
+    pub id: i32,
+    pub fields: Fields,
+    /// `(field, message)` for each problem of the refused edit.
+    pub problems: Vec<(String, String)>,
+    pub published: bool,
+    pub revision: i32,
+    pub history: Vec<RevisionView>,
+}

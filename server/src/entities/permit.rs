@@ -1,0 +1,25 @@
+//! A permit of the public register, linked to the service that issues it.
+
+use sea_orm::entity::prelude::*;
+
+/// One permit card (forms 1 and 2 of the register).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "permits")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub service_id: Option<i32>,
+    pub title: String,
+    #[sea_orm(column_type = "Text")]
+    pub search_key: String,
+    #[sea_orm(column_type = "Text")]
+    pub card: String,
+    pub published: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
