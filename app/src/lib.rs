@@ -47,6 +47,12 @@ use crate::pages::{
     },
     admin::staff::StaffAdminPage,
     cartable::CartablePage,
+    catalogue::{
+        editor::{AdminServicesPage, ServiceEditorPage},
+        list::CataloguePage,
+        permits::{PermitPage, PermitRegisterPage},
+        service::ServicePage,
+    },
     dev::messages::DevMessagesPage,
     home::HomePage,
     identity::{form::IdentityFormPage, request::RequestPage},
@@ -102,6 +108,28 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("identity") view=IdentityFormPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("services") view=ServicesPage ssr=SsrMode::InOrder />
+                        <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("catalogue"), ParamSegment("id"))
+                            view=ServicePage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route path=StaticSegment("permits") view=PermitRegisterPage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("permits"), ParamSegment("id"))
+                            view=PermitPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("services"))
+                            view=AdminServicesPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"))
+                            view=ServiceEditorPage
+                            ssr=SsrMode::InOrder
+                        />
                         <Route
                             path=(StaticSegment("requests"), ParamSegment("id"))
                             view=RequestPage

@@ -28,6 +28,10 @@ const PAGES: Array<{ path: string; title: string }> = [
   { path: '/password/reset?sent=1', title: 'the password-reset page' },
   { path: '/dev/messages', title: 'the demo messages page' },
   { path: '/no-such-page', title: 'the not-found page' },
+  { path: '/catalogue?q=%D8%B2%D9%85%DB%8C%D9%86', title: 'the service catalogue' },
+  { path: '/catalogue/4', title: 'a service card' },
+  { path: '/permits', title: 'the permit register' },
+  { path: '/permits/1', title: 'a permit card' },
 ];
 
 for (const { path, title } of PAGES) {
@@ -110,5 +114,20 @@ test('the second step and the staff administration page meet WCAG 2.2 AA', async
   await page.goto('/admin/staff');
   await waitForHydration(page, HYDRATED_FA);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('مدیریت کارکنان');
+  await expectNoViolations(page);
+});
+
+test('the service editor, showing a refused edit, meets WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  test.setTimeout(60_000);
+  await signIn(page, 'admin', 'Mizekhedmat-1405', true);
+  await page.goto('/admin/services');
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'خدمت تازه' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش شناسنامه خدمت');
+  await page.getByRole('button', { name: 'ذخیره شناسنامه' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'این بخش‌ها را درست کنید' })).toBeVisible();
+  await waitForHydration(page, HYDRATED_FA);
   await expectNoViolations(page);
 });

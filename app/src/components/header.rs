@@ -20,6 +20,7 @@ pub fn Header() -> impl IntoView {
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav_label)>
                 <ul>
                     <li><A href="/" exact=true>{t!(i18n, nav_home)}</A></li>
+                    <li><A href="/catalogue">{t!(i18n, nav_catalogue)}</A></li>
                     <li><A href="/cartable">{t!(i18n, nav_cartable)}</A></li>
                     <UserMenu />
                 </ul>

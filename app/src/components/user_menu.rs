@@ -26,7 +26,10 @@ pub fn UserMenu() -> impl IntoView {
                         } else {
                             view! { <li><A href="/services">{t!(i18n, nav_services)}</A></li> }.into_any()
                         })}
-                        {v.is_admin.then(|| view! { <li><A href="/admin/staff">{t!(i18n, nav_admin_staff)}</A></li> })}
+                        {v.is_admin.then(|| view! {
+                            <li><A href="/admin/staff">{t!(i18n, nav_admin_staff)}</A></li>
+                            <li><A href="/admin/services">{t!(i18n, nav_admin_services)}</A></li>
+                        })}
                         <li class="user-menu">
                             <span class="user-menu__name">{v.display_name}</span>
                             <span class="user-menu__role">{v.role_title}</span>

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod cartable;
+pub mod catalogue;
 pub mod dev;
 pub mod home;
 pub mod identity;

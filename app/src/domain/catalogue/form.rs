@@ -294,7 +294,8 @@ impl Reader<'_> {
     fn web_address(&mut self, key: &str) -> String {
         let value = self.text(key, 300, false);
         let lower = value.to_lowercase();
-        if !value.is_empty() && !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        let web = lower.starts_with("https://") || lower.starts_with("http://");
+        if !value.is_empty() && !web {
             self.problem(key, "نشانی وب باید با https:// آغاز شود");
         }
         value
