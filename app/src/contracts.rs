@@ -271,6 +271,41 @@ pub async fn viewer() -> Result<Option<SessionUser>, AppError> {
     Ok(found.filter(|user| !user.needs_second_factor))
 }
 
+/// A unit an administrator adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUnit {
+    /// The unit it belongs under.
+    pub parent_id: i32,
+    /// `provincial_company` or `unit`.
+    pub kind: String,
+    /// A short Latin code, unique (`tehran.water`).
+    pub code: String,
+    pub name_fa: String,
+    pub name_en: String,
+}
+
+/// The organisation tree and its posts; administrators only. Who holds a
+/// post is changed on the staff page ([`StaffAdmin::assign`]).
+#[async_trait]
+pub trait OrganisationAdmin: Send + Sync {
+    /// Every unit, its posts and their holders, parents first.
+    async fn tree(&self, who: &SessionUser) -> Result<crate::serverfns::admin::OrganisationTree, AppError>;
+    /// Adds a unit under another.
+    async fn add_unit(&self, who: &SessionUser, unit: NewUnit) -> Result<(), AppError>;
+    /// Adds a post to a unit.
+    async fn add_post(
+        &self,
+        who: &SessionUser,
+        unit_id: i32,
+        code: &str,
+        title_fa: &str,
+        title_en: &str,
+    ) -> Result<(), AppError>;
+}
+
+/// The organisation administration handle server functions take from context.
+pub type OrganisationAdminHandle = Arc<dyn OrganisationAdmin>;
+
 /// The public catalogue, the permit register and their editor.
 #[async_trait]
 pub trait Catalogue: Send + Sync {

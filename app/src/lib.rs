@@ -45,7 +45,7 @@ use crate::pages::{
         forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
         two_factor::TwoFactorPage,
     },
-    admin::staff::StaffAdminPage,
+    admin::{organisation::OrganisationPage, staff::StaffAdminPage},
     cartable::CartablePage,
     catalogue::{
         editor::{AdminServicesPage, ServiceEditorPage},
@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("permits"), ParamSegment("id"))
                             view=PermitPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("organisation"))
+                            view=OrganisationPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

@@ -115,6 +115,10 @@ test('the second step and the staff administration page meet WCAG 2.2 AA', async
   await waitForHydration(page, HYDRATED_FA);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('مدیریت کارکنان');
   await expectNoViolations(page);
+  await page.goto('/admin/organisation');
+  await waitForHydration(page, HYDRATED_FA);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('سازمان، واحدها و پست‌ها');
+  await expectNoViolations(page);
 });
 
 test('the service editor, showing a refused edit, meets WCAG 2.2 AA', async ({ page }, testInfo) => {

@@ -54,3 +54,40 @@ test('an applicant cannot reach staff administration', async ({ page }, testInfo
   await expect(page.getByText('شما اجازه این کار را ندارید')).toBeVisible();
   await expect(page.getByRole('region', { name: 'کارمند تازه' })).toHaveCount(0);
 });
+
+test('an administrator adds a unit and a post to the organisation tree', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const js = jsEnabled(testInfo);
+  const suffix = randomDigits(6);
+  await signIn(page, 'admin', DEMO_PASSWORD, js);
+  await mainMenu(page).getByRole('link', { name: 'سازمان و پست‌ها' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('سازمان، واحدها و پست‌ها');
+  const tree = page.getByRole('region', { name: 'ساختار سازمانی' });
+  await expect(tree).toContainText('میز خدمت استان تهران');
+  await expect(tree).toContainText('بهرام کاظم‌زاده');
+
+  const unitForm = page.getByRole('region', { name: 'واحد تازه' });
+  await unitForm.getByLabel('زیرمجموعه').selectOption({ label: 'شرکت شهرک‌های صنعتی استان اصفهان' });
+  await unitForm.getByLabel('کد (لاتین)').fill('Isfahan Water');
+  await unitForm.getByLabel('نام فارسی').fill(`حوزه آب ${suffix}`);
+  await unitForm.getByLabel('نام انگلیسی').fill('Water domain');
+  await unitForm.getByRole('button', { name: 'افزودن واحد' }).click();
+  // The bad code is named beside its field; the names stay typed.
+  await expect(page.locator('#unit-code-error')).toContainText('حرف کوچک لاتین');
+  await expect(page.getByRole('region', { name: 'واحد تازه' }).getByLabel('نام فارسی')).toHaveValue(`حوزه آب ${suffix}`);
+  await page.getByRole('region', { name: 'واحد تازه' }).getByLabel('زیرمجموعه').selectOption({ label: 'شرکت شهرک‌های صنعتی استان اصفهان' });
+  await page.getByRole('region', { name: 'واحد تازه' }).getByLabel('کد (لاتین)').fill(`isfahan.water${suffix}`);
+  await page.getByRole('region', { name: 'واحد تازه' }).getByRole('button', { name: 'افزودن واحد' }).click();
+  await expect(page.locator(`li[data-code="isfahan.water${suffix}"]`)).toContainText(`حوزه آب ${suffix}`);
+
+  const postForm = page.getByRole('region', { name: 'پست تازه' });
+  await expect(postForm.getByLabel('واحد')).toContainText(`حوزه آب ${suffix}`);
+  await postForm.getByLabel('واحد').selectOption({ label: `حوزه آب ${suffix}` });
+  await postForm.getByLabel('کد (لاتین)').fill(`isfahan.water${suffix}.expert`);
+  await postForm.getByLabel('عنوان فارسی پست').fill('کارشناس آب');
+  await postForm.getByLabel('عنوان انگلیسی پست').fill('Water expert');
+  await postForm.getByRole('button', { name: 'افزودن پست' }).click();
+  const unit = page.locator(`li[data-code="isfahan.water${suffix}"]`);
+  await expect(unit).toContainText('کارشناس آب');
+  await expect(unit).toContainText('این پست اکنون متصدی ندارد.');
+});

@@ -13,6 +13,7 @@ pub mod errors;
 pub mod http;
 pub mod identity;
 pub mod messages;
+pub mod organisation_admin;
 pub mod passwords;
 pub mod rate_limit;
 pub mod registration;

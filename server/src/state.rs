@@ -40,6 +40,8 @@ pub struct AppState {
     pub identity: IdentityHandle,
     /// The service catalogue and permit register.
     pub catalogue: app::contracts::CatalogueHandle,
+    /// The organisation tree and its posts.
+    pub organisation: app::contracts::OrganisationAdminHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -66,6 +68,7 @@ impl AppState {
             ),
             staff_admin: Arc::new(crate::staff_admin::SeaOrmStaffAdmin::new(db.clone(), &base_url)),
             catalogue: Arc::new(crate::catalogue::SeaOrmCatalogue::new(db.clone())),
+            organisation: Arc::new(crate::organisation_admin::SeaOrmOrganisationAdmin::new(db.clone())),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
@@ -87,6 +90,7 @@ impl AppState {
         leptos::prelude::provide_context(self.second_factor.clone());
         leptos::prelude::provide_context(self.staff_admin.clone());
         leptos::prelude::provide_context(self.catalogue.clone());
+        leptos::prelude::provide_context(self.organisation.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

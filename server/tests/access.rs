@@ -85,6 +85,9 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/staff", Access::Admin),
     ("/api/admin/create_staff", Access::Admin),
     ("/api/admin/assign_post", Access::Admin),
+    ("/api/admin/organisation", Access::Admin),
+    ("/api/admin/add_unit", Access::Admin),
+    ("/api/admin/add_post", Access::Admin),
     ("/api/catalogue/search", Access::Anyone),
     ("/api/catalogue/service", Access::Anyone),
     ("/api/catalogue/permits", Access::Anyone),
@@ -211,6 +214,8 @@ fn form_for(path: &str, request_id: i32) -> String {
             "username=new.staff&first_name=x&last_name=y&email=a%40b.ir&mobile=0912&national_id=1&role=domain_expert&post_id=1"
         }
         "/api/admin/assign_post" => "user_id=3&post_id=1",
+        "/api/admin/add_unit" => "parent_id=1&kind=unit&code=national.audit&name_fa=x&name_en=y",
+        "/api/admin/add_post" => "unit_id=1&code=national.auditor&title_fa=x&title_en=y",
         "/api/admin/set_active" => "user_id=3&active=false",
         "/api/catalogue/search" => "query[q]=%D8%AC%D9%88%D8%A7%D8%B2",
         "/api/catalogue/service" | "/api/catalogue/permit" | "/api/catalogue/editor" | "/api/catalogue/discard" => {

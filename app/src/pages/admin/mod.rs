@@ -1,3 +1,4 @@
 //! Administration pages.
 
+pub mod organisation;
 pub mod staff;

@@ -36,3 +36,43 @@ pub struct StaffPage {
     /// Every post.
     pub posts: Vec<PostOption>,
 }
+
+/// Who held a post, from when until when (`None`: still holds it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldingView {
+    pub name: String,
+    pub username: String,
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A post of a unit with everyone who held it, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostNode {
+    pub id: i32,
+    pub code: String,
+    pub title_fa: String,
+    pub title_en: String,
+    pub holders: Vec<HoldingView>,
+}
+
+/// A unit of the organisation, its posts, and its place in the tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitNode {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    /// `national`, `provincial_company` or `unit`.
+    pub kind: String,
+    pub code: String,
+    pub name_fa: String,
+    pub name_en: String,
+    /// How deep it sits: 0 for the national organisation.
+    pub depth: usize,
+    pub posts: Vec<PostNode>,
+}
+
+/// The whole organisation, parents before their children.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationTree {
+    pub units: Vec<UnitNode>,
+}

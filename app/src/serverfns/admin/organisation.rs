@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+
+use super::OrganisationTree;
+use crate::errors::AppError;
+
+/// The organisation tree with its posts and who held each. Administrators only.
+#[server(endpoint = "admin/organisation")]
+pub async fn load_organisation() -> Result<OrganisationTree, AppError> {
+    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.tree(&who).await)
+}
+
+/// Adds a unit (a provincial company under the national organisation, or a
+/// unit or specialty domain under either). Administrators only.
+#[server(endpoint = "admin/add_unit")]
+pub async fn add_unit(
+    parent_id: i32,
+    kind: String,
+    code: String,
+    name_fa: String,
+    name_en: String,
+) -> Result<(), AppError> {
+    use crate::contracts::{NewUnit, OrganisationAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::serverfns::form_memory::remember("unit", &[("code", &code), ("name_fa", &name_fa), ("name_en", &name_en)]);
+    let unit = NewUnit {
+        parent_id,
+        kind,
+        code,
+        name_fa,
+        name_en,
+    };
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.add_unit(&who, unit).await)?;
+    leptos_axum::redirect("/admin/organisation?added=1");
+    Ok(())
+}
+
+/// Adds a post to a unit; workflow steps will name it. Administrators only.
+#[server(endpoint = "admin/add_post")]
+pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: String) -> Result<(), AppError> {
+    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::serverfns::form_memory::remember(
+        "post",
+        &[("code", &code), ("title_fa", &title_fa), ("title_en", &title_en)],
+    );
+    crate::errors::with_status(
+        contract::<OrganisationAdminHandle>()?
+            .add_post(&who, unit_id, &code, &title_fa, &title_en)
+            .await,
+    )?;
+    leptos_axum::redirect("/admin/organisation?added=1");
+    Ok(())
+}
