@@ -170,8 +170,10 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
             .map_err(|e| internal("parent unit", &e))?;
         let allowed = matches!(
             (parent.as_ref().map(|p| p.kind.as_str()), new.kind.as_str()),
-            (Some(unit::KIND_NATIONAL), unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT)
-                | (Some(unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT), unit::KIND_UNIT)
+            (
+                Some(unit::KIND_NATIONAL),
+                unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT
+            ) | (Some(unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT), unit::KIND_UNIT)
         );
         if !allowed {
             problems.push(FieldMessage {
