@@ -85,6 +85,25 @@ test('an administrator corrects a refused fee and the public page shows the new 
   // HTML typed into a description is shown as text, never run.
   await expect(page.getByText(note)).toBeVisible();
   expect(await page.title()).not.toBe('hacked');
+
+  // Posted around the form: an unknown choice and a 10,000-character title
+  // are refused by the server itself.
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  await page.goto(`/admin/services/${id}`);
+  const revision = await page.locator('input[name="revision"]').getAttribute('value');
+  const posted = await page.request.post('/api/catalogue/save', {
+    headers: { Accept: 'application/json' },
+    multipart: { id, revision: revision ?? '', title: 'ا'.repeat(10_000), kind: 'g2x' },
+  });
+  expect(posted.status()).toBe(422);
+  const refusal = JSON.stringify(await posted.json());
+  expect(refusal).toContain('حداکثر ۲۰۰ نویسه');
+  expect(refusal).toContain('نوع خدمت را برگزینید');
+  await page.reload();
+  await expect(page.locator('#f-kind-error')).toHaveText('نوع خدمت را برگزینید');
+  await page.getByRole('button', { name: 'کنار گذاشتن ویرایش ناتمام' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'این بخش‌ها را درست کنید' })).toHaveCount(0);
+  await expect(page.locator('#f-title')).toHaveValue(/جواز تاسیس/);
 });
 
 test('only administrators reach the service editor', async ({ page }, testInfo) => {

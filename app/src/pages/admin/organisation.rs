@@ -19,7 +19,17 @@ pub fn OrganisationPage() -> impl IntoView {
         move || (add_unit.version().get(), add_post.version().get()),
         |_| load_organisation(),
     );
-    let forms = OnceResource::new(load_organisation());
+    // The forms are drawn anew only after a success, so a refused entry
+    // stays typed, and a unit just added can take posts at once.
+    let successes = RwSignal::new(0u32);
+    Effect::new(move || {
+        let unit_added = matches!(add_unit.value().get(), Some(Ok(())));
+        let post_added = matches!(add_post.value().get(), Some(Ok(())));
+        if unit_added || post_added {
+            successes.update(|n| *n += 1);
+        }
+    });
+    let forms = Resource::new(move || successes.get(), |_| load_organisation());
     let added = query("added").is_some();
     let added = move || {
         added || matches!(add_unit.value().get(), Some(Ok(()))) || matches!(add_post.value().get(), Some(Ok(())))
@@ -36,12 +46,12 @@ pub fn OrganisationPage() -> impl IntoView {
                 Err(e) => view! { <p class="notice">{e.to_string()} " " <A href="/login">{t!(i18n, nav_login)}</A></p> }.into_any(),
             })}
         </Transition>
-        <Suspense>
+        <Transition>
             {move || forms.get().and_then(Result::ok).map(|tree| view! {
                 <UnitForm units=tree.units.clone() action=add_unit />
                 <PostForm units=tree.units action=add_post />
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

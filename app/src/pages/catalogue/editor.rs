@@ -74,27 +74,38 @@ pub fn ServiceEditorPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let editor = OnceResource::new(async move {
-        match id {
-            Some(id) => load_service_editor(id).await,
-            None => Err(crate::errors::AppError::NotFound),
-        }
-    });
+    let publish = ServerAction::<PublishService>::new();
+    let discard = ServerAction::<DiscardServiceEdit>::new();
+    // Read again after publishing or discarding: with the client, the
+    // redirect to this same page does not draw it anew.
+    let editor = Resource::new(
+        move || (publish.version().get(), discard.version().get()),
+        move |_| async move {
+            match id {
+                Some(id) => load_service_editor(id).await,
+                None => Err(crate::errors::AppError::NotFound),
+            }
+        },
+    );
     let saved = query("saved").is_some();
-    let published = query("published");
+    let published_query = query("published");
+    let published = move || match publish.value().get() {
+        Some(Ok(())) => editor.get().and_then(Result::ok).map(|e| e.published.to_string()),
+        _ => published_query.clone(),
+    };
     view! {
         <h1>{t!(i18n, admin_services_edit)}</h1>
         <p><A href="/admin/services">{t!(i18n, admin_services_title)}</A></p>
         {saved.then(|| view! { <p class="status-ok" role="status">{t!(i18n, admin_services_saved)}</p> })}
-        {published.map(|p| view! {
+        {move || published().map(|p| view! {
             <p class="status-ok" role="status">{if p == "true" { t_string!(i18n, admin_services_now_public) } else { t_string!(i18n, admin_services_now_hidden) }}</p>
         })}
-        <Suspense>
+        <Transition>
             {move || editor.get().map(|answer| match answer {
-                Ok(editor) => view! { <Editor editor /> }.into_any(),
+                Ok(editor) => view! { <Editor editor publish discard /> }.into_any(),
                 Err(e) => view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any(),
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -135,7 +146,11 @@ fn id_of(key: &str) -> String {
 }
 
 #[component]
-fn Editor(editor: ServiceEditor) -> impl IntoView {
+fn Editor(
+    editor: ServiceEditor,
+    publish: ServerAction<PublishService>,
+    discard: ServerAction<DiscardServiceEdit>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let values = Values {
@@ -143,8 +158,6 @@ fn Editor(editor: ServiceEditor) -> impl IntoView {
         fields: editor.fields.clone(),
         locale,
     };
-    let publish = ServerAction::<PublishService>::new();
-    let discard = ServerAction::<DiscardServiceEdit>::new();
     let publish_error = move || publish.value().get().and_then(Result::err).map(|e| e.to_string());
     let subs = (0..30)
         .take_while(|i| editor.fields.keys().any(|k| k.starts_with(&format!("s{i}."))))
