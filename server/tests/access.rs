@@ -268,7 +268,11 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
         other.national_id = Set(app::domain::national_id::with_check_digit("000099999").expect("id"));
         other.insert(&t.db).await.expect("second applicant");
 
-        let config = Config::from_lookup(|_| None).expect("demo configuration");
+        // Uploads made by the calls land in a folder of their own.
+        let folder = tempfile::tempdir().expect("data folder");
+        let data_dir = folder.path().display().to_string();
+        let config =
+            Config::from_lookup(|key| (key == "MIZEKHEDMAT_DATA_DIR").then(|| data_dir.clone())).expect("config");
         let leptos = config.leptos_options();
         let state = AppState::new(config, t.db.clone(), leptos);
         let app = router(state.clone());

@@ -187,8 +187,20 @@ async fn an_administrator_edits_a_fee_keeps_history_and_nobody_else_can() {
         assert!(latest.by.contains("شریف‌زاده"), "{latest:?}");
 
         // An edit made on an old copy is refused: someone saved since.
-        let stale = catalogue.save(&admin, id, fields).await.expect_err("stale");
+        let mut late = fields.clone();
+        set(&mut late, "s0.fee0.amount", "4000000");
+        let stale = catalogue.save(&admin, id, late).await.expect_err("stale");
         assert!(stale.message_for("form").is_some());
+        let kept = catalogue.editor(&admin, id).await.expect("editor");
+        assert!(kept.pending, "{}: what was typed is kept", t.engine);
+        assert_eq!(kept.fields["s0.fee0.amount"], ["4000000"]);
+        let refused = catalogue.set_published(&admin, id, true).await;
+        assert!(
+            refused
+                .expect_err("unsaved edit first")
+                .message_for("publish")
+                .is_some()
+        );
     }
 }
 

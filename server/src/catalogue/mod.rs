@@ -29,6 +29,9 @@ use sea_orm::{
 use crate::entities::{permit, service};
 use crate::errors::internal;
 
+/// What an administrator is told when someone else saved first.
+const CONFLICT: &str = "این شناسنامه را هم‌اکنون کس دیگری ذخیره کرد. آنچه شما نوشتید نگه داشته شد و در زیر آمده است؛ با ذخیره دوباره، جای نسخه او را می‌گیرد";
+
 /// The catalogue over the database.
 #[derive(Clone)]
 pub struct SeaOrmCatalogue {
@@ -60,6 +63,19 @@ impl SeaOrmCatalogue {
             .all(&self.db)
             .await
             .map_err(|e| internal("permits", &e))
+    }
+
+    /// Keeps an unsaved edit as typed, unless the service changed meanwhile.
+    async fn keep_pending(&self, row: &service::Model, fields: &Fields) -> Result<(), AppError> {
+        let typed = serde_json::to_string(fields).map_err(|e| internal("pending edit", &e))?;
+        service::Entity::update_many()
+            .col_expr(service::Column::Pending, Expr::value(typed))
+            .filter(service::Column::Id.eq(row.id))
+            .filter(service::Column::Revision.eq(row.revision))
+            .exec(&self.db)
+            .await
+            .map_err(|e| internal("pending edit", &e))?;
+        Ok(())
     }
 
     async fn service_link(&self, id: Option<i32>) -> Result<Option<CardLink>, AppError> {
@@ -333,6 +349,7 @@ impl Catalogue for SeaOrmCatalogue {
             problems,
             published: row.published,
             revision: row.revision,
+            pending: row.pending.is_some(),
             history: history::list(&self.db, row.id)
                 .await
                 .map_err(|e| internal("service history", &e))?,
@@ -353,22 +370,16 @@ impl Catalogue for SeaOrmCatalogue {
             .remove("revision")
             .and_then(|v| v.first().and_then(|r| r.parse::<i32>().ok()));
         if typed_revision != Some(row.revision) {
-            return Err(AppError::invalid(
-                "form",
-                "این شناسنامه را هم‌اکنون کس دیگری تغییر داد؛ صفحه را دوباره باز کنید",
-            ));
+            // Someone saved since this copy was opened: keep what was typed,
+            // shown over their version, for this person to save again or drop.
+            self.keep_pending(&row, &fields).await?;
+            return Err(AppError::invalid("form", CONFLICT));
         }
         let card = match card_from_fields(&fields) {
             Ok(card) => card,
             Err(problems) => {
                 // Kept as typed, so the editor shows it again beside its problems.
-                let typed = serde_json::to_string(&fields).map_err(|e| internal("pending edit", &e))?;
-                service::Entity::update_many()
-                    .col_expr(service::Column::Pending, Expr::value(typed))
-                    .filter(service::Column::Id.eq(id))
-                    .exec(&self.db)
-                    .await
-                    .map_err(|e| internal("pending edit", &e))?;
+                self.keep_pending(&row, &fields).await?;
                 return Err(AppError::Fields(
                     problems
                         .into_iter()
@@ -402,10 +413,7 @@ impl Catalogue for SeaOrmCatalogue {
         };
         match saved.await {
             Ok(true) => Ok(()),
-            Ok(false) => Err(AppError::invalid(
-                "form",
-                "این شناسنامه را هم‌اکنون کس دیگری تغییر داد؛ صفحه را دوباره باز کنید",
-            )),
+            Ok(false) => Err(AppError::invalid("form", CONFLICT)),
             Err(e) => Err(internal("service save", &e)),
         }
     }
@@ -425,6 +433,12 @@ impl Catalogue for SeaOrmCatalogue {
     async fn set_published(&self, who: &SessionUser, id: i32, published: bool) -> Result<(), AppError> {
         require_admin(who)?;
         let row = self.row(id).await?;
+        if published && row.pending.is_some() {
+            return Err(AppError::invalid(
+                "publish",
+                "نخست ویرایش ناتمام را ذخیره کنید یا کنار بگذارید؛ سپس منتشر کنید",
+            ));
+        }
         if published && card_from_fields(&card_to_fields(&parse_card(&row)?)).is_err() {
             return Err(AppError::invalid(
                 "publish",

@@ -110,8 +110,11 @@ fn json<T: Serialize>(records: &T) -> Vec<u8> {
     serde_json::to_vec_pretty(records).unwrap_or_default()
 }
 
-/// One CSV field, always quoted, quotes doubled (RFC 4180).
+/// One CSV field, always quoted, quotes doubled (RFC 4180). A cell that a
+/// spreadsheet would read as a formula gets a leading apostrophe.
 fn field(value: &str) -> String {
+    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let value = if formula { format!("'{value}") } else { value.to_owned() };
     format!("\"{}\"", value.replace('"', "\"\""))
 }
 
@@ -168,7 +171,10 @@ fn services_csv(records: &[ServiceRecord]) -> Vec<u8> {
                 sub.code.clone(),
                 sub.title.clone(),
                 sub.average_duration.clone(),
-                sub.fees.iter().map(|f| f.amount_rials).sum::<u64>().to_string(),
+                sub.fees
+                    .iter()
+                    .fold(0u64, |total, f| total.saturating_add(f.amount_rials))
+                    .to_string(),
                 sub.visits.to_string(),
                 stages.join(";"),
                 r.fully_electronic.to_string(),
@@ -239,7 +245,11 @@ fn answer(file: &str, body: Vec<u8>, headers: &HeaderMap) -> Response {
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag));
+        .is_some_and(|v| {
+            v.split(',')
+                .map(|tag| tag.trim().trim_start_matches("W/"))
+                .any(|tag| tag == etag || tag == "*")
+        });
     if fresh {
         return (StatusCode::NOT_MODIFIED, cache, [(header::ETAG, etag)]).into_response();
     }

@@ -52,18 +52,22 @@ pub fn card_from_fields(fields: &Fields) -> Result<ServiceCard, Vec<Problem>> {
         sub_services: Vec::new(),
     };
     let sections: Vec<usize> = (0..MOST_ROWS).filter(|i| r.present(&format!("s{i}."))).collect();
-    let card = ServiceCard {
-        sub_services: sections.into_iter().filter_map(|i| r.sub_service(i)).collect(),
-        ..card
-    };
-    if card.sub_services.is_empty() {
+    let read: Vec<(usize, SubServiceCard)> = sections
+        .into_iter()
+        .filter_map(|i| r.sub_service(i).map(|sub| (i, sub)))
+        .collect();
+    if read.is_empty() {
         r.problem("s0.title", "دست‌کم یک زیرخدمت با عنوان و شناسه لازم است");
     }
-    for (i, sub) in card.sub_services.iter().enumerate() {
-        if card.sub_services[..i].iter().any(|s| s.code == sub.code) {
+    for (n, (i, sub)) in read.iter().enumerate() {
+        if read[..n].iter().any(|(_, s)| s.code == sub.code) {
             r.problem(&format!("s{i}.code"), "شناسه زیرخدمت تکراری است");
         }
     }
+    let card = ServiceCard {
+        sub_services: read.into_iter().map(|(_, sub)| sub).collect(),
+        ..card
+    };
     if r.problems.is_empty() {
         Ok(card)
     } else {
@@ -165,6 +169,33 @@ pub fn rows(fields: &Fields, prefix: &str) -> usize {
                 .is_some_and(|(k, _)| k.starts_with(&start))
         })
         .count()
+}
+
+/// How many rows of a group hold something: up to the last row with a
+/// value, so the editor adds one blank row after them and never more.
+pub fn used_rows(fields: &Fields, prefix: &str) -> usize {
+    (0..MOST_ROWS)
+        .filter(|j| {
+            let start = format!("{prefix}{j}.");
+            fields
+                .range(start.clone()..)
+                .take_while(|(k, _)| k.starts_with(&start))
+                .any(|(_, values)| values.iter().any(|v| !v.trim().is_empty()))
+        })
+        .max()
+        .map_or(0, |last| last + 1)
+}
+
+/// How many sub-service sections hold a title or code (at least one).
+pub fn used_sections(fields: &Fields) -> usize {
+    let filled = |i: usize| {
+        ["title", "code"].iter().any(|name| {
+            fields
+                .get(&format!("s{i}.{name}"))
+                .is_some_and(|v| v.iter().any(|x| !x.trim().is_empty()))
+        })
+    };
+    (0..MOST_ROWS).filter(|i| filled(*i)).max().map_or(1, |last| last + 1)
 }
 
 /// Free text as stored: Arabic ي/ك as Persian, runs of space as one, ends
@@ -279,11 +310,12 @@ impl Reader<'_> {
         })
     }
 
-    fn choices<T>(&mut self, key: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    fn choices<T: PartialEq>(&mut self, key: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
         let values = self.fields.get(key).cloned().unwrap_or_default();
         let mut out = Vec::new();
         for value in values.iter().filter(|v| !v.is_empty()) {
             match parse(value) {
+                Some(choice) if out.contains(&choice) => {}
                 Some(choice) => out.push(choice),
                 None => self.problem(key, "گزینه ناشناخته‌ای فرستاده شد"),
             }
@@ -369,7 +401,9 @@ impl Reader<'_> {
         if blank {
             return None;
         }
-        let amount = self.number(&key("amount"), 1_000_000_000_000_000);
+        // Beyond a thousand trillion rials is a typing mistake, and larger
+        // numbers lose precision in JavaScript readers of the open data.
+        let amount = self.number(&key("amount"), 1_000_000_000_000_000 / 1000);
         if amount.is_none() && !self.problems.iter().any(|p| p.field == key("amount")) {
             self.problem(&key("amount"), "مبلغ را به ریال وارد کنید");
         }

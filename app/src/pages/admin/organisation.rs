@@ -22,10 +22,14 @@ pub fn OrganisationPage() -> impl IntoView {
     // The forms are drawn anew only after a success, so a refused entry
     // stays typed, and a unit just added can take posts at once.
     let successes = RwSignal::new(0u32);
+    // One watcher per form: a refusal in one never redraws the other.
     Effect::new(move || {
-        let unit_added = matches!(add_unit.value().get(), Some(Ok(())));
-        let post_added = matches!(add_post.value().get(), Some(Ok(())));
-        if unit_added || post_added {
+        if matches!(add_unit.value().get(), Some(Ok(()))) {
+            successes.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move || {
+        if matches!(add_post.value().get(), Some(Ok(()))) {
             successes.update(|n| *n += 1);
         }
     });

@@ -14,7 +14,7 @@ use crate::components::when::When;
 use crate::domain::catalogue::choices::{
     Channel, Frequency, Level, LifeEvent, Nature, Period, ServiceKind, Stage, Trigger, VisitReason,
 };
-use crate::domain::catalogue::form::{Fields, rows};
+use crate::domain::catalogue::form::{Fields, used_rows, used_sections};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::pages::accounts::query;
 use crate::serverfns::catalogue::{
@@ -88,6 +88,7 @@ pub fn ServiceEditorPage() -> impl IntoView {
         },
     );
     let saved = query("saved").is_some();
+    let conflict = query("conflict").is_some();
     let published_query = query("published");
     let published = move || match publish.value().get() {
         Some(Ok(())) => editor.get().and_then(Result::ok).map(|e| e.published.to_string()),
@@ -97,6 +98,7 @@ pub fn ServiceEditorPage() -> impl IntoView {
         <h1>{t!(i18n, admin_services_edit)}</h1>
         <p><A href="/admin/services">{t!(i18n, admin_services_title)}</A></p>
         {saved.then(|| view! { <p class="status-ok" role="status">{t!(i18n, admin_services_saved)}</p> })}
+        {conflict.then(|| view! { <p class="form__error" role="alert">{t!(i18n, admin_services_conflict)}</p> })}
         {move || published().map(|p| view! {
             <p class="status-ok" role="status">{if p == "true" { t_string!(i18n, admin_services_now_public) } else { t_string!(i18n, admin_services_now_hidden) }}</p>
         })}
@@ -159,11 +161,9 @@ fn Editor(
         locale,
     };
     let publish_error = move || publish.value().get().and_then(Result::err).map(|e| e.to_string());
-    let subs = (0..30)
-        .take_while(|i| editor.fields.keys().any(|k| k.starts_with(&format!("s{i}."))))
-        .count();
+    let subs = used_sections(&editor.fields);
     let problems = editor.problems.clone();
-    let pending = !problems.is_empty();
+    let pending = editor.pending;
     let id = editor.id;
     view! {
         {(!problems.is_empty()).then(|| view! {
@@ -368,9 +368,9 @@ fn SubServiceFields(values: Values, index: usize, open: bool) -> impl IntoView {
         t_string!(i18n, catalogue_sub_service),
         number(l, index as u64 + 1)
     );
-    let fee_rows = rows(&values.fields, &k("fee")) + 1;
-    let int_rows = rows(&values.fields, &k("int")) + 1;
-    let ext_rows = rows(&values.fields, &k("ext")) + 1;
+    let fee_rows = used_rows(&values.fields, &k("fee")) + 1;
+    let int_rows = used_rows(&values.fields, &k("int")) + 1;
+    let ext_rows = used_rows(&values.fields, &k("ext")) + 1;
     view! {
         <fieldset class="subform" data-open=open.to_string()>
             <legend>{legend}</legend>

@@ -25,15 +25,30 @@ pub fn CataloguePage() -> impl IntoView {
         })
     });
     let found = Resource::new(move || query.get(), search_catalogue);
+    // The filters are drawn once, so focus stays on them while results change.
+    let providers = OnceResource::new(search_catalogue(CatalogueQuery::default()));
+    let count = move || {
+        found.get().and_then(Result::ok).map(|page| {
+            format!(
+                "{} {}",
+                t_string!(i18n, catalogue_found),
+                super::labels::number(i18n.get_locale_untracked(), page.services.len() as u64)
+            )
+        })
+    };
     view! {
         <h1>{t!(i18n, catalogue_title)}</h1>
         <p class="lead">{t!(i18n, catalogue_intro)}</p>
+        <Suspense>
+            {move || providers.get().map(|answer| {
+                let providers = answer.map(|page| page.providers).unwrap_or_default();
+                view! { <Filters query=query.get_untracked() providers /> }
+            })}
+        </Suspense>
+        <p class="visually-hidden" aria-live="polite">{count}</p>
         <Transition>
             {move || found.get().map(|answer| match answer {
-                Ok(page) => view! {
-                    <Filters query=query.get_untracked() providers=page.providers />
-                    <Results services=page.services />
-                }.into_any(),
+                Ok(page) => view! { <Results services=page.services /> }.into_any(),
                 Err(e) => view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any(),
             })}
         </Transition>
@@ -114,7 +129,7 @@ fn Results(services: Vec<ServiceSummary>) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     view! {
         <section aria-labelledby="catalogue-results">
-            <h2 id="catalogue-results" aria-live="polite">
+            <h2 id="catalogue-results">
                 {t_string!(i18n, catalogue_found)} " " {super::labels::number(locale, count)}
             </h2>
             {(count == 0).then(|| view! { <p class="notice">{t!(i18n, catalogue_none)}</p> })}

@@ -55,7 +55,11 @@ fn Card(page: Page) -> impl IntoView {
             {(!page.published).then(|| view! { <p class="notice">{t!(i18n, catalogue_draft_preview)}</p> })}
             <p class="lead">{card.description.clone()}</p>
             <dl class="facts">
-                <Fact label=t_string!(i18n, catalogue_provider) value=format!("{} — {}", card.provider, card.parent_agency) />
+                <Fact label=t_string!(i18n, catalogue_provider) value=if card.parent_agency.is_empty() {
+                    card.provider.clone()
+                } else {
+                    format!("{} — {}", card.provider, card.parent_agency)
+                } />
                 <Fact label=t_string!(i18n, catalogue_national_id) value=digits(locale, &card.national_id) />
                 <Fact label=t_string!(i18n, catalogue_kind) value=pick(locale, card.kind.title_fa(), card.kind.title_en()).to_owned() />
                 <Fact label=t_string!(i18n, catalogue_level) value=pick(locale, card.level.title_fa(), card.level.title_en()).to_owned() />

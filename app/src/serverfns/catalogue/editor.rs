@@ -43,15 +43,20 @@ pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
     let who = signed_in().await?;
     let catalogue = contract::<CatalogueHandle>()?;
     let outcome = async move {
+        // Refused before the body is read: nobody else may make it work.
+        if who.role != crate::domain::role::Role::Administrator {
+            return Err(AppError::Forbidden);
+        }
         let mut multipart = data.into_inner().ok_or(AppError::Transport)?;
         let mut fields = Fields::new();
-        let mut total = 0usize;
+        let (mut total, mut parts) = (0usize, 0usize);
         while let Some(field) = multipart.next_field().await.map_err(|_| AppError::Transport)? {
             let name = field.name().unwrap_or_default().to_owned();
             let value = crate::serverfns::multipart::text_field(field, 64 * 1024).await?;
-            // The largest card is a few tens of kilobytes.
+            // The largest card is a few tens of kilobytes in a few hundred parts.
             total += name.len() + value.len();
-            if total > 256 * 1024 || fields.len() > 2000 {
+            parts += 1;
+            if total > 256 * 1024 || parts > 3000 {
                 return Err(AppError::invalid("form", "فرم بیش از اندازه بزرگ است"));
             }
             fields.entry(name).or_default().push(value);
@@ -61,14 +66,17 @@ pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
             .and_then(|v| v.first().and_then(|id| id.parse::<i32>().ok()))
             .ok_or(AppError::Transport)?;
         let saved = catalogue.save(&who, id, fields).await;
+        // The editor is a plain form in both modes: every outcome it can
+        // show goes back to it by a redirect.
         if crate::serverfns::form_memory::is_plain_form_post() {
-            let to = match &saved {
-                Ok(()) => format!("/admin/services/{id}?saved=1"),
-                Err(AppError::Fields(_)) => format!("/admin/services/{id}?problems=1"),
-                Err(_) => format!("/admin/services/{id}"),
+            let outcome = match &saved {
+                Ok(()) => Some("saved"),
+                Err(AppError::Fields(_)) => Some("problems"),
+                Err(AppError::Invalid { field, .. }) if field == "form" => Some("conflict"),
+                Err(_) => None,
             };
-            if matches!(saved, Ok(()) | Err(AppError::Fields(_))) {
-                leptos_axum::redirect(&to);
+            if let Some(outcome) = outcome {
+                leptos_axum::redirect(&format!("/admin/services/{id}?{outcome}=1"));
                 return Ok(());
             }
         }

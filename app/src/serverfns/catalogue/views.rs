@@ -125,5 +125,8 @@ pub struct ServiceEditor {
     pub problems: Vec<(String, String)>,
     pub published: bool,
     pub revision: i32,
+    /// The fields shown are an unsaved edit (refused, or made on an older
+    /// version), not the saved card.
+    pub pending: bool,
     pub history: Vec<RevisionView>,
 }
