@@ -27,15 +27,18 @@ pub fn CataloguePage() -> impl IntoView {
     let found = Resource::new(move || query.get(), search_catalogue);
     // The filters are drawn once, so focus stays on them while results change.
     let providers = OnceResource::new(search_catalogue(CatalogueQuery::default()));
-    let count = move || {
-        found.get().and_then(Result::ok).map(|page| {
-            format!(
+    // Announced after each search by the client; the server renders it
+    // empty, so hydration finds the same page.
+    let count = RwSignal::new(String::new());
+    Effect::new(move || {
+        if let Some(Ok(page)) = found.get() {
+            count.set(format!(
                 "{} {}",
                 t_string!(i18n, catalogue_found),
                 super::labels::number(i18n.get_locale_untracked(), page.services.len() as u64)
-            )
-        })
-    };
+            ));
+        }
+    });
     view! {
         <h1>{t!(i18n, catalogue_title)}</h1>
         <p class="lead">{t!(i18n, catalogue_intro)}</p>
@@ -45,7 +48,7 @@ pub fn CataloguePage() -> impl IntoView {
                 view! { <Filters query=query.get_untracked() providers /> }
             })}
         </Suspense>
-        <p class="visually-hidden" aria-live="polite">{count}</p>
+        <p class="visually-hidden" aria-live="polite">{move || count.get()}</p>
         <Transition>
             {move || found.get().map(|answer| match answer {
                 Ok(page) => view! { <Results services=page.services /> }.into_any(),
