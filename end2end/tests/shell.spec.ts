@@ -29,7 +29,8 @@ test('the header shows the brand, the main menu and the language switch', async 
   await expect(header.getByRole('link', { name: 'میز خدمت', exact: true })).toHaveAttribute('href', '/');
 
   const menu = mainMenu(page);
-  await expect(menu.getByRole('link')).toHaveText(['صفحه اصلی', 'کارتابل', 'ورود']);
+  await expect(menu.getByRole('link')).toHaveText(['صفحه اصلی', 'شناسنامه خدمات', 'کارتابل', 'ورود']);
+  await expect(menu.getByRole('link', { name: 'شناسنامه خدمات', exact: true })).toHaveAttribute('href', '/catalogue');
   await expect(menu.getByRole('link', { name: 'صفحه اصلی', exact: true })).toHaveAttribute('href', '/');
   await expect(menu.getByRole('link', { name: 'کارتابل', exact: true })).toHaveAttribute('href', '/cartable');
   await expect(menu.getByRole('link', { name: 'ورود', exact: true })).toHaveAttribute('href', '/login');
@@ -157,7 +158,7 @@ test('the language switch turns the same page into English and back, and the cho
   await expectDocumentLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cartable');
   const menu = mainMenu(page, 'Main menu');
-  await expect(menu.getByRole('link')).toHaveText(['Home', 'Cartable', 'Log in']);
+  await expect(menu.getByRole('link')).toHaveText(['Home', 'Service catalogue', 'Cartable', 'Log in']);
   await expect(menu.getByRole('link', { name: 'Cartable', exact: true })).toHaveAttribute('aria-current', 'page');
   const toPersian = page.getByRole('banner').getByRole('link', { name: 'فارسی' });
   await expect(toPersian).toHaveText('فارسی');
