@@ -179,7 +179,7 @@ test('the language switch turns the same page into English and back, and the cho
   await expect(page).toHaveURL(/\/$/);
   await expectDocumentLanguage(page, 'fa');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('میز خدمت الکترونیکی');
-  await expect(mainMenu(page).getByRole('link')).toHaveText(['صفحه اصلی', 'کارتابل', 'ورود']);
+  await expect(mainMenu(page).getByRole('link')).toHaveText(['صفحه اصلی', 'شناسنامه خدمات', 'کارتابل', 'ورود']);
   await expect(page.getByRole('banner').getByRole('link', { name: 'English' })).toBeVisible();
   if (js) await waitForHydration(page, HYDRATED_FA);
 
