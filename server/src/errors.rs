@@ -14,3 +14,14 @@ pub fn internal(what: &str, error: &dyn std::fmt::Display) -> AppError {
     tracing::error!(%reference, %error, "{what} failed");
     AppError::Internal { reference }
 }
+
+/// Lets administrators through and refuses anyone else, logging who tried
+/// `what` (staff administration, catalogue editing, …).
+pub fn require_admin(who: &app::contracts::SessionUser, what: &str) -> Result<(), AppError> {
+    if who.role == app::domain::role::Role::Administrator {
+        Ok(())
+    } else {
+        tracing::warn!(user_id = who.user_id, "refused: {what} by a non-administrator");
+        Err(AppError::Forbidden)
+    }
+}

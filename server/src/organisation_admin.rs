@@ -14,7 +14,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::entities::{organisation_unit as unit, post, post_holding, user};
-use crate::errors::internal;
+use crate::errors::{internal, require_admin};
 use crate::identity::audit;
 
 /// Organisation administration over the database.
@@ -41,18 +41,6 @@ impl SeaOrmOrganisationAdmin {
             .await
             .map_err(|e| internal("post code", &e))?;
         Ok(unit.is_some() || post.is_some())
-    }
-}
-
-fn require_admin(who: &SessionUser) -> Result<(), AppError> {
-    if who.role == Role::Administrator {
-        Ok(())
-    } else {
-        tracing::warn!(
-            user_id = who.user_id,
-            "refused: organisation change by a non-administrator"
-        );
-        Err(AppError::Forbidden)
     }
 }
 
@@ -98,7 +86,7 @@ fn walk<'a>(units: &'a [unit::Model], parent: Option<i32>, depth: usize, out: &m
 #[async_trait]
 impl OrganisationAdmin for SeaOrmOrganisationAdmin {
     async fn tree(&self, who: &SessionUser) -> Result<OrganisationTree, AppError> {
-        require_admin(who)?;
+        require_admin(who, "organisation change")?;
         let db = &self.db;
         let units = unit::Entity::find()
             .order_by_asc(unit::Column::Id)
@@ -161,7 +149,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
     }
 
     async fn add_unit(&self, who: &SessionUser, new: NewUnit) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "organisation change")?;
         let code = new.code.trim().to_lowercase();
         let mut problems = check_names(&code, "name_fa", &new.name_fa, "name_en", &new.name_en);
         let parent = unit::Entity::find_by_id(new.parent_id)
@@ -222,7 +210,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         title_fa: &str,
         title_en: &str,
     ) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "organisation change")?;
         let code = code.trim().to_lowercase();
         let mut problems = check_names(&code, "title_fa", title_fa, "title_en", title_en);
         let unit = unit::Entity::find_by_id(unit_id)

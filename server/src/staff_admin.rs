@@ -17,7 +17,7 @@ use sea_orm::{
 };
 
 use crate::entities::{organisation_unit as unit, post, post_holding, user};
-use crate::errors::internal;
+use crate::errors::{internal, require_admin};
 use crate::identity::audit;
 use crate::registration::codes::{Purpose, send_codes};
 
@@ -35,18 +35,6 @@ impl SeaOrmStaffAdmin {
             db,
             base_url: base_url.trim_end_matches('/').to_owned(),
         }
-    }
-}
-
-fn require_admin(who: &SessionUser) -> Result<(), AppError> {
-    if who.role == Role::Administrator {
-        Ok(())
-    } else {
-        tracing::warn!(
-            user_id = who.user_id,
-            "refused: staff administration by a non-administrator"
-        );
-        Err(AppError::Forbidden)
     }
 }
 
@@ -74,7 +62,7 @@ async fn hold(db: &impl ConnectionTrait, user_id: i32, post_id: i32) -> Result<(
 #[async_trait]
 impl StaffAdmin for SeaOrmStaffAdmin {
     async fn list(&self, who: &SessionUser) -> Result<StaffPage, AppError> {
-        require_admin(who)?;
+        require_admin(who, "staff administration")?;
         let db = &self.db;
         let units = unit::Entity::find().all(db).await.map_err(|e| internal("units", &e))?;
         let posts = post::Entity::find()
@@ -134,7 +122,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
     }
 
     async fn create(&self, who: &SessionUser, staff: NewStaff) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "staff administration")?;
         let mut problems = Vec::new();
         let mut note = |field: &'static str, message: String| problems.push(FieldProblem { field, message });
         let username = parse_username(&staff.username)
@@ -236,7 +224,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
     }
 
     async fn assign(&self, who: &SessionUser, user_id: i32, post_id: i32) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "staff administration")?;
         let account = user::Entity::find_by_id(user_id)
             .one(&self.db)
             .await
@@ -265,7 +253,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
     }
 
     async fn set_active(&self, who: &SessionUser, user_id: i32, active: bool) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "staff administration")?;
         if user_id == who.user_id {
             return Err(AppError::invalid("active", "حساب خودتان را نمی‌توانید غیرفعال کنید"));
         }
@@ -301,7 +289,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
     }
 
     async fn set_role(&self, who: &SessionUser, user_id: i32, role: &str) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "staff administration")?;
         if user_id == who.user_id {
             return Err(AppError::invalid("role", "نقش خودتان را نمی‌توانید تغییر دهید"));
         }

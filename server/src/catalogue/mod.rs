@@ -27,7 +27,7 @@ use sea_orm::{
 };
 
 use crate::entities::{permit, service};
-use crate::errors::internal;
+use crate::errors::{internal, require_admin};
 
 /// What an administrator is told when someone else saved first.
 const CONFLICT: &str = "این شناسنامه را هم‌اکنون کس دیگری ذخیره کرد. آنچه شما نوشتید نگه داشته شد و در زیر آمده است؛ با ذخیره دوباره، جای نسخه او را می‌گیرد";
@@ -170,18 +170,6 @@ pub async fn insert_service(
     Ok(saved.id)
 }
 
-fn require_admin(who: &SessionUser) -> Result<(), AppError> {
-    if who.role == Role::Administrator {
-        Ok(())
-    } else {
-        tracing::warn!(
-            user_id = who.user_id,
-            "refused: catalogue editing by a non-administrator"
-        );
-        Err(AppError::Forbidden)
-    }
-}
-
 fn summary(row: &service::Model) -> Result<ServiceSummary, AppError> {
     let card = parse_card(row)?;
     let excerpt: String = card.description.chars().take(220).collect();
@@ -308,7 +296,7 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn admin_list(&self, who: &SessionUser) -> Result<Vec<AdminServiceRow>, AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         let rows = service::Entity::find()
             .order_by_asc(service::Column::Title)
             .all(&self.db)
@@ -328,7 +316,7 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn editor(&self, who: &SessionUser, id: i32) -> Result<ServiceEditor, AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         let row = self.row(id).await?;
         let pending: Option<Fields> = row.pending.as_deref().and_then(|p| serde_json::from_str(p).ok());
         let (fields, problems) = match pending {
@@ -357,14 +345,14 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn create(&self, who: &SessionUser) -> Result<i32, AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         let mut card = ServiceCard::default();
         card.sub_services.push(Default::default());
         insert_service(&self.db, &card, false, Some(who.user_id)).await
     }
 
     async fn save(&self, who: &SessionUser, id: i32, mut fields: Fields) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         let row = self.row(id).await?;
         let typed_revision = fields
             .remove("revision")
@@ -419,7 +407,7 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn discard(&self, who: &SessionUser, id: i32) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         self.row(id).await?;
         service::Entity::update_many()
             .col_expr(service::Column::Pending, Expr::value(Option::<String>::None))
@@ -431,7 +419,7 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn set_published(&self, who: &SessionUser, id: i32, published: bool) -> Result<(), AppError> {
-        require_admin(who)?;
+        require_admin(who, "catalogue editing")?;
         let row = self.row(id).await?;
         if published && row.pending.is_some() {
             return Err(AppError::invalid(
