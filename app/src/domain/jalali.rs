@@ -1,8 +1,8 @@
 //! Solar Hijri (Jalali) dates for display. Everything is stored in UTC;
 //! people read dates on the Iranian calendar in Iran's time zone.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset as _, Utc};
-use icu_calendar::{Date, cal::Persian};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset as _, TimeDelta, Utc};
+use icu_calendar::{Date, Iso, cal::Persian};
 
 use super::digits::to_persian_digits;
 
@@ -49,6 +49,20 @@ impl JalaliDate {
         })
     }
 
+    /// Converts back to a Gregorian day, so dates people type in Jalali (holiday
+    /// lists, deadlines) can be compared with stored ones; `None` if the day
+    /// does not exist, such as 1405/07/31.
+    pub fn to_gregorian(self) -> Option<NaiveDate> {
+        let iso = Date::try_new_persian(self.year, self.month, self.day)
+            .ok()?
+            .to_calendar(Iso);
+        NaiveDate::from_ymd_opt(
+            iso.year().extended_year(),
+            u32::from(iso.month().ordinal),
+            u32::from(iso.day_of_month().0),
+        )
+    }
+
     /// The day an instant falls on in Iran.
     pub fn from_utc(instant: DateTime<Utc>) -> Option<Self> {
         Self::from_gregorian(in_iran(instant).date_naive())
@@ -76,6 +90,12 @@ impl std::fmt::Display for JalaliDate {
 pub fn in_iran(instant: DateTime<Utc>) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(IRAN_OFFSET_SECONDS).unwrap_or_else(|| Utc.fix());
     instant.with_timezone(&offset)
+}
+
+/// The UTC instant of a wall-clock time in Iran; with a fixed offset every
+/// local time exists exactly once, so no ambiguity has to be resolved.
+pub fn from_iran_local(local: NaiveDateTime) -> DateTime<Utc> {
+    local.and_utc() - TimeDelta::seconds(i64::from(IRAN_OFFSET_SECONDS))
 }
 
 /// `۱۴۰۵/۰۹/۰۲ ۱۵:۰۴`: date and time in Iran, with Persian digits.
@@ -115,6 +135,14 @@ mod tests {
                 day: 29
             })
         );
+    }
+
+    #[test]
+    fn jalali_days_convert_back_to_the_same_gregorian_day() {
+        let jalali = |year, month, day| JalaliDate { year, month, day }.to_gregorian();
+        assert_eq!(jalali(1405, 1, 1), Some(day(2026, 3, 21)));
+        assert_eq!(jalali(1405, 9, 2), Some(day(2026, 11, 23)));
+        assert_eq!(jalali(1405, 7, 31), None);
     }
 
     #[test]

@@ -17,3 +17,4 @@ pub mod role;
 pub mod signup;
 pub mod tracking_code;
 pub mod username;
+pub mod working_days;
