@@ -14,7 +14,7 @@ use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
 use crate::serverfns::accounts::SecondFactorState;
 use crate::serverfns::catalogue::{
-    AdminServiceRow, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServiceEditor, ServicePage,
+    AdminCardRow, CardEditor, CardKind, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServicePage,
 };
 use crate::serverfns::dev::DevMessages;
 use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
@@ -315,21 +315,21 @@ pub trait Catalogue: Send + Sync {
     async fn service(&self, viewer: Option<&SessionUser>, id: i32) -> Result<ServicePage, AppError>;
     /// Published permits matching a search.
     async fn permits(&self, query: &str) -> Result<Vec<PermitSummary>, AppError>;
-    /// A published permit's page.
-    async fn permit(&self, id: i32) -> Result<PermitPage, AppError>;
-    /// Every service, drafts included. Administrators only.
-    async fn admin_list(&self, who: &SessionUser) -> Result<Vec<AdminServiceRow>, AppError>;
-    /// A service's editor. Administrators only.
-    async fn editor(&self, who: &SessionUser, id: i32) -> Result<ServiceEditor, AppError>;
-    /// Starts a new, unpublished service and gives its id. Administrators only.
-    async fn create(&self, who: &SessionUser) -> Result<i32, AppError>;
+    /// A permit's page: published ones for anyone, drafts for administrators.
+    async fn permit(&self, viewer: Option<&SessionUser>, id: i32) -> Result<PermitPage, AppError>;
+    /// Every card of a register, drafts included. Administrators only.
+    async fn admin_list(&self, who: &SessionUser, kind: CardKind) -> Result<Vec<AdminCardRow>, AppError>;
+    /// A card's editor. Administrators only.
+    async fn editor(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<CardEditor, AppError>;
+    /// Starts a new, unpublished card and gives its id. Administrators only.
+    async fn create(&self, who: &SessionUser, kind: CardKind) -> Result<i32, AppError>;
     /// Saves an edit: a valid card becomes the next revision; an invalid
     /// one is kept as it was typed and its problems returned.
-    async fn save(&self, who: &SessionUser, id: i32, fields: Fields) -> Result<(), AppError>;
+    async fn save(&self, who: &SessionUser, kind: CardKind, id: i32, fields: Fields) -> Result<(), AppError>;
     /// Throws away a refused edit.
-    async fn discard(&self, who: &SessionUser, id: i32) -> Result<(), AppError>;
-    /// Publishes (only a complete card) or withdraws a service.
-    async fn set_published(&self, who: &SessionUser, id: i32, published: bool) -> Result<(), AppError>;
+    async fn discard(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<(), AppError>;
+    /// Publishes (only a complete card) or withdraws a card.
+    async fn set_published(&self, who: &SessionUser, kind: CardKind, id: i32, published: bool) -> Result<(), AppError>;
 }
 
 /// The catalogue handle server functions take from context.

@@ -48,7 +48,7 @@ use crate::pages::{
     admin::{organisation::OrganisationPage, staff::StaffAdminPage},
     cartable::CartablePage,
     catalogue::{
-        editor::{AdminServicesPage, ServiceEditorPage},
+        editor::{AdminPermitsPage, AdminServicesPage, PermitEditorPage, ServiceEditorPage},
         list::CataloguePage,
         permits::{PermitPage, PermitRegisterPage},
         service::ServicePage,
@@ -133,6 +133,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"))
                             view=ServiceEditorPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("permits"))
+                            view=AdminPermitsPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("permits"), ParamSegment("id"))
+                            view=PermitEditorPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

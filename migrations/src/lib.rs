@@ -9,6 +9,7 @@ mod m20261123_000003_signup_and_messages;
 mod m20261123_000004_requests_and_files;
 mod m20261123_000005_second_factor;
 mod m20261123_000006_catalogue;
+mod m20261123_000007_register_and_retiring;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_requests_and_files::Migration),
             Box::new(m20261123_000005_second_factor::Migration),
             Box::new(m20261123_000006_catalogue::Migration),
+            Box::new(m20261123_000007_register_and_retiring::Migration),
         ]
     }
 }

@@ -157,7 +157,8 @@ async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&s
         )),
         // Incomplete on purpose: an administrator's edit is kept, refused.
         "/api/catalogue/save" => Some(format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1\r\n\
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"card\"\r\n\r\npermit\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"revision\"\r\n\r\n1\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--{boundary}--\r\n"
         )),
@@ -218,11 +219,11 @@ fn form_for(path: &str, request_id: i32) -> String {
         "/api/admin/add_post" => "unit_id=1&code=national.auditor&title_fa=x&title_en=y",
         "/api/admin/set_active" => "user_id=3&active=false",
         "/api/catalogue/search" => "query[q]=%D8%AC%D9%88%D8%A7%D8%B2",
-        "/api/catalogue/service" | "/api/catalogue/permit" | "/api/catalogue/editor" | "/api/catalogue/discard" => {
-            "id=1"
-        }
+        "/api/catalogue/service" | "/api/catalogue/permit" => "id=1",
+        "/api/catalogue/editor" | "/api/catalogue/discard" => "kind=permit&id=1",
+        "/api/catalogue/admin_list" | "/api/catalogue/create" => "kind=permit",
         "/api/catalogue/permits" => "q=",
-        "/api/catalogue/publish" => "id=1&published=true",
+        "/api/catalogue/publish" => "kind=service&id=1&published=true",
         "/api/admin/set_role" => "user_id=5&role=domain_expert",
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");

@@ -7,9 +7,10 @@ mod support;
 
 use app::contracts::{Catalogue, SessionUser};
 use app::domain::catalogue::form::{Fields, card_from_fields, card_to_fields};
+use app::domain::catalogue::permit_form::{permit_from_fields, permit_to_fields};
 use app::domain::role::Role;
 use app::errors::AppError;
-use app::serverfns::catalogue::CatalogueQuery;
+use app::serverfns::catalogue::{CardKind, CatalogueQuery};
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},
@@ -36,6 +37,9 @@ async fn demo_user(db: &DatabaseConnection, username: &str) -> SessionUser {
     }
 }
 
+const SERVICE: CardKind = CardKind::Service;
+const PERMIT: CardKind = CardKind::Permit;
+
 fn query(q: &str) -> CatalogueQuery {
     CatalogueQuery {
         q: q.to_owned(),
@@ -59,7 +63,7 @@ fn set(fields: &mut Fields, key: &str, value: &str) {
 }
 
 #[test]
-fn every_demo_service_is_complete_by_the_editor_rules() {
+fn every_demo_card_is_complete_by_the_editor_rules() {
     let cards = demo::catalogue_cards().expect("demo services parse");
     assert_eq!(cards.len(), 5);
     for card in cards {
@@ -68,6 +72,16 @@ fn every_demo_service_is_complete_by_the_editor_rules() {
             Ok(card.clone()),
             "{}",
             card.title
+        );
+    }
+    let permits = demo::catalogue_permits().expect("demo permits parse");
+    assert_eq!(permits.len(), 2);
+    for permit in permits {
+        assert_eq!(
+            permit_from_fields(&permit_to_fields(&permit)),
+            Ok(permit.clone()),
+            "{}",
+            permit.title
         );
     }
 }
@@ -139,13 +153,13 @@ async fn an_administrator_edits_a_fee_keeps_history_and_nobody_else_can() {
         let officer = demo_user(&t.db, "desk.tehran").await;
         let id = catalogue.search(&query("جواز تاسیس")).await.expect("search").services[0].id;
 
-        assert_eq!(catalogue.editor(&officer, id).await, Err(AppError::Forbidden));
-        assert_eq!(catalogue.admin_list(&officer).await, Err(AppError::Forbidden));
-        let editor = catalogue.editor(&admin, id).await.expect("editor");
+        assert_eq!(catalogue.editor(&officer, SERVICE, id).await, Err(AppError::Forbidden));
+        assert_eq!(catalogue.admin_list(&officer, SERVICE).await, Err(AppError::Forbidden));
+        let editor = catalogue.editor(&admin, SERVICE, id).await.expect("editor");
         let mut fields = editor.fields.clone();
         set(&mut fields, "revision", &editor.revision.to_string());
         assert_eq!(
-            catalogue.save(&officer, id, fields.clone()).await,
+            catalogue.save(&officer, SERVICE, id, fields.clone()).await,
             Err(AppError::Forbidden)
         );
 
@@ -154,20 +168,20 @@ async fn an_administrator_edits_a_fee_keeps_history_and_nobody_else_can() {
         let before = catalogue.service(None, id).await.expect("public").card;
         let mut bad = fields.clone();
         set(&mut bad, "s0.fee0.amount", "-1000");
-        let refused = catalogue.save(&admin, id, bad).await.expect_err("refused");
+        let refused = catalogue.save(&admin, SERVICE, id, bad).await.expect_err("refused");
         assert_eq!(
             refused.message_for("s0.fee0.amount").as_deref(),
             Some("عدد نمی‌تواند منفی باشد"),
             "{}",
             t.engine
         );
-        let shown = catalogue.editor(&admin, id).await.expect("editor");
+        let shown = catalogue.editor(&admin, SERVICE, id).await.expect("editor");
         assert_eq!(shown.fields["s0.fee0.amount"], ["-1000"], "kept as typed");
         assert!(shown.problems.iter().any(|(f, _)| f == "s0.fee0.amount"));
         assert_eq!(catalogue.service(None, id).await.expect("public").card, before);
         assert!(
             catalogue
-                .admin_list(&admin)
+                .admin_list(&admin, SERVICE)
                 .await
                 .expect("list")
                 .iter()
@@ -175,10 +189,13 @@ async fn an_administrator_edits_a_fee_keeps_history_and_nobody_else_can() {
         );
 
         set(&mut fields, "s0.fee0.amount", "۳٬۵۰۰٬۰۰۰");
-        catalogue.save(&admin, id, fields.clone()).await.expect("saved");
+        catalogue
+            .save(&admin, SERVICE, id, fields.clone())
+            .await
+            .expect("saved");
         let after = catalogue.service(None, id).await.expect("public").card;
         assert_eq!(after.sub_services[0].fees[0].amount_rials, 3_500_000, "{}", t.engine);
-        let editor = catalogue.editor(&admin, id).await.expect("editor");
+        let editor = catalogue.editor(&admin, SERVICE, id).await.expect("editor");
         assert!(editor.problems.is_empty(), "the refused edit is gone");
         assert_eq!(editor.revision, 2);
         let latest = &editor.history[0];
@@ -189,12 +206,12 @@ async fn an_administrator_edits_a_fee_keeps_history_and_nobody_else_can() {
         // An edit made on an old copy is refused: someone saved since.
         let mut late = fields.clone();
         set(&mut late, "s0.fee0.amount", "4000000");
-        let stale = catalogue.save(&admin, id, late).await.expect_err("stale");
+        let stale = catalogue.save(&admin, SERVICE, id, late).await.expect_err("stale");
         assert!(stale.message_for("form").is_some());
-        let kept = catalogue.editor(&admin, id).await.expect("editor");
+        let kept = catalogue.editor(&admin, SERVICE, id).await.expect("editor");
         assert!(kept.pending, "{}: what was typed is kept", t.engine);
         assert_eq!(kept.fields["s0.fee0.amount"], ["4000000"]);
-        let refused = catalogue.set_published(&admin, id, true).await;
+        let refused = catalogue.set_published(&admin, SERVICE, id, true).await;
         assert!(
             refused
                 .expect_err("unsaved edit first")
@@ -211,7 +228,7 @@ async fn a_new_service_stays_out_of_public_view_until_complete_and_published() {
         let catalogue = SeaOrmCatalogue::new(t.db.clone());
         let admin = demo_user(&t.db, "admin").await;
         let applicant = demo_user(&t.db, "applicant").await;
-        let id = catalogue.create(&admin).await.expect("created");
+        let id = catalogue.create(&admin, SERVICE).await.expect("created");
 
         assert_eq!(
             catalogue.service(None, id).await,
@@ -224,16 +241,19 @@ async fn a_new_service_stays_out_of_public_view_until_complete_and_published() {
             catalogue.service(Some(&admin), id).await.is_ok(),
             "administrators preview"
         );
-        let incomplete = catalogue.set_published(&admin, id, true).await;
+        let incomplete = catalogue.set_published(&admin, SERVICE, id, true).await;
         assert!(incomplete.expect_err("incomplete").message_for("publish").is_some());
 
         // Filled from a demo card under a new title, then published.
         let mut fields = card_to_fields(&demo::catalogue_cards().expect("cards")[1]);
         set(&mut fields, "title", "خدمت <script>alert(1)</script> آزمایشی");
         set(&mut fields, "revision", "1");
-        catalogue.save(&admin, id, fields).await.expect("saved");
+        catalogue.save(&admin, SERVICE, id, fields).await.expect("saved");
         assert_eq!(catalogue.service(None, id).await, Err(AppError::NotFound));
-        catalogue.set_published(&admin, id, true).await.expect("published");
+        catalogue
+            .set_published(&admin, SERVICE, id, true)
+            .await
+            .expect("published");
         let public = catalogue.service(None, id).await.expect("public");
         assert_eq!(
             public.card.title, "خدمت <script>alert(1)</script> آزمایشی",
@@ -241,13 +261,85 @@ async fn a_new_service_stays_out_of_public_view_until_complete_and_published() {
         );
         assert_eq!(titles(&catalogue, &query("آزمايشي")).await.len(), 1);
 
-        catalogue.set_published(&admin, id, false).await.expect("withdrawn");
+        catalogue
+            .set_published(&admin, SERVICE, id, false)
+            .await
+            .expect("withdrawn");
         assert_eq!(catalogue.service(None, id).await, Err(AppError::NotFound));
-        let history = catalogue.editor(&admin, id).await.expect("editor").history;
+        let history = catalogue.editor(&admin, SERVICE, id).await.expect("editor").history;
         let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
         assert_eq!(actions, ["unpublished", "published", "edited", "created"]);
         assert_eq!(
-            catalogue.set_published(&applicant, id, true).await,
+            catalogue.set_published(&applicant, SERVICE, id, true).await,
+            Err(AppError::Forbidden)
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_administrator_registers_a_permit_linked_to_the_service_that_issues_it() {
+    for t in support::databases().await {
+        demo::seed(&t.db).await.expect("demo data");
+        let catalogue = SeaOrmCatalogue::new(t.db.clone());
+        let admin = demo_user(&t.db, "admin").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let service = catalogue.search(&query("جواز تاسیس")).await.expect("search").services[0].id;
+        assert_eq!(catalogue.create(&officer, PERMIT).await, Err(AppError::Forbidden));
+        let id = catalogue.create(&admin, PERMIT).await.expect("created");
+        assert_eq!(
+            catalogue.permit(None, id).await,
+            Err(AppError::NotFound),
+            "{}",
+            t.engine
+        );
+        let publish = catalogue.set_published(&admin, PERMIT, id, true).await;
+        assert!(publish.expect_err("empty").message_for("publish").is_some());
+
+        // Filled from a demo permit; a negative fee, an unknown kind and a
+        // service that does not exist are each named and kept as typed.
+        let mut fields = permit_to_fields(&demo::catalogue_permits().expect("permits")[0]);
+        set(&mut fields, "title", "مجوز آزمایشی بهره‌برداری");
+        set(&mut fields, "revision", "1");
+        let mut bad = fields.clone();
+        set(&mut bad, "k0.fee", "-1");
+        set(&mut bad, "k0.kind", "seize");
+        set(&mut bad, "service", "999999");
+        let refused = catalogue.save(&admin, PERMIT, id, bad).await.expect_err("refused");
+        assert_eq!(refused.message_for("k0.fee").as_deref(), Some("عدد نمی‌تواند منفی باشد"));
+        assert!(refused.message_for("k0.kind").is_some());
+        assert!(refused.message_for("service").is_some(), "{}", t.engine);
+        let shown = catalogue.editor(&admin, PERMIT, id).await.expect("editor");
+        assert_eq!(shown.fields["k0.kind"], ["seize"], "kept as typed");
+        assert!(shown.services.iter().any(|s| s.id == service));
+
+        set(&mut fields, "service", &service.to_string());
+        catalogue.save(&admin, PERMIT, id, fields).await.expect("saved");
+        assert_eq!(
+            catalogue.permit(None, id).await,
+            Err(AppError::NotFound),
+            "still a draft"
+        );
+        assert!(
+            catalogue.permit(Some(&admin), id).await.is_ok(),
+            "administrators preview"
+        );
+        catalogue
+            .set_published(&admin, PERMIT, id, true)
+            .await
+            .expect("published");
+
+        let page = catalogue.permit(None, id).await.expect("public");
+        assert_eq!(page.service.map(|s| s.id), Some(service));
+        let found = catalogue.permits("آزمايشي").await.expect("register");
+        assert_eq!(found.len(), 1, "{}: found with Arabic ي", t.engine);
+        let issuing = catalogue.service(None, service).await.expect("service");
+        assert!(issuing.permits.iter().any(|p| p.id == id), "linked both ways");
+        let history = catalogue.editor(&admin, PERMIT, id).await.expect("editor").history;
+        let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+        assert_eq!(actions, ["published", "edited", "created"]);
+        assert!(history[1].changed.contains(&"title".to_owned()));
+        assert_eq!(
+            catalogue.set_published(&officer, PERMIT, id, false).await,
             Err(AppError::Forbidden)
         );
     }
@@ -275,7 +367,7 @@ async fn the_catalogue_and_register_are_open_data_in_json_and_csv_with_caching()
         demo::seed(&t.db).await.expect("demo data");
         let catalogue = SeaOrmCatalogue::new(t.db.clone());
         let admin = demo_user(&t.db, "admin").await;
-        let draft = catalogue.create(&admin).await.expect("a draft");
+        let draft = catalogue.create(&admin, SERVICE).await.expect("a draft");
         let config = Config::from_lookup(|_| None).expect("demo configuration");
         let leptos = config.leptos_options();
         let app = router(AppState::new(config, t.db.clone(), leptos));

@@ -29,6 +29,7 @@ pub fn UserMenu() -> impl IntoView {
                         {v.is_admin.then(|| view! {
                             <li><A href="/admin/staff">{t!(i18n, nav_admin_staff)}</A></li>
                             <li><A href="/admin/services">{t!(i18n, nav_admin_services)}</A></li>
+                            <li><A href="/admin/permits">{t!(i18n, nav_admin_permits)}</A></li>
                             <li><A href="/admin/organisation">{t!(i18n, nav_admin_organisation)}</A></li>
                         })}
                         <li class="user-menu">

@@ -19,3 +19,25 @@ pub async fn text_field(mut field: multer::Field<'static>, limit: usize) -> Resu
     }
     String::from_utf8(bytes).map_err(|_| AppError::Transport)
 }
+
+/// Every field of an editor's form, kept in order under its name. The
+/// largest card is a few tens of kilobytes in a few hundred parts; more is
+/// refused before it is all read.
+pub async fn card_fields(
+    data: leptos::server_fn::codec::MultipartData,
+) -> Result<crate::domain::catalogue::form::Fields, AppError> {
+    let mut multipart = data.into_inner().ok_or(AppError::Transport)?;
+    let mut fields = crate::domain::catalogue::form::Fields::new();
+    let (mut total, mut parts) = (0usize, 0usize);
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::Transport)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let value = text_field(field, 64 * 1024).await?;
+        total += name.len() + value.len();
+        parts += 1;
+        if total > 256 * 1024 || parts > 3000 {
+            return Err(AppError::invalid("form", "فرم بیش از اندازه بزرگ است"));
+        }
+        fields.entry(name).or_default().push(value);
+    }
+    Ok(fields)
+}

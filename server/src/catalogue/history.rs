@@ -1,43 +1,109 @@
-//! A service's change history: every saved version, who saved it and what
+//! A card's change history: every saved version, who saved it and what
 //! changed from the version before. Rows are only ever added.
 
 use std::collections::BTreeMap;
 
-use app::domain::catalogue::form::card_to_fields;
-use app::serverfns::catalogue::RevisionView;
-use chrono::Utc;
+use app::domain::catalogue::form::{Fields, card_to_fields};
+use app::domain::catalogue::permit_form::permit_to_fields;
+use app::serverfns::catalogue::{CardKind, RevisionView};
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::entities::{service, service_revision, user};
+use crate::entities::{permit_revision, service_revision, user};
 
-/// Records the service as it is now.
-pub async fn record(
-    db: &impl ConnectionTrait,
-    row: &service::Model,
-    action: &str,
-    actor: Option<i32>,
-) -> Result<(), DbErr> {
-    service_revision::ActiveModel {
-        service_id: Set(row.id),
-        revision: Set(row.revision),
-        action: Set(action.to_owned()),
-        card: Set(row.card.clone()),
-        actor_id: Set(actor),
-        at: Set(Utc::now()),
-        ..Default::default()
+/// One saved version, whichever register it belongs to.
+pub struct Version<'a> {
+    pub kind: CardKind,
+    pub id: i32,
+    pub revision: i32,
+    /// The card as JSON.
+    pub card: &'a str,
+    /// created, edited, published or unpublished.
+    pub action: &'a str,
+    pub actor: Option<i32>,
+}
+
+/// Records a card as it is now.
+pub async fn record(db: &impl ConnectionTrait, v: Version<'_>) -> Result<(), DbErr> {
+    let at = Utc::now();
+    match v.kind {
+        CardKind::Service => service_revision::ActiveModel {
+            service_id: Set(v.id),
+            revision: Set(v.revision),
+            action: Set(v.action.to_owned()),
+            card: Set(v.card.to_owned()),
+            actor_id: Set(v.actor),
+            at: Set(at),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map(|_| ()),
+        CardKind::Permit => permit_revision::ActiveModel {
+            permit_id: Set(v.id),
+            revision: Set(v.revision),
+            action: Set(v.action.to_owned()),
+            card: Set(v.card.to_owned()),
+            actor_id: Set(v.actor),
+            at: Set(at),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map(|_| ()),
     }
-    .insert(db)
-    .await
-    .map(|_| ())
+}
+
+/// A stored version as the history reads it.
+struct Row {
+    revision: i32,
+    action: String,
+    fields: Fields,
+    actor_id: Option<i32>,
+    at: DateTime<Utc>,
+}
+
+/// The versions of one card, oldest first.
+async fn rows(db: &impl ConnectionTrait, kind: CardKind, id: i32) -> Result<Vec<Row>, DbErr> {
+    Ok(match kind {
+        CardKind::Service => service_revision::Entity::find()
+            .filter(service_revision::Column::ServiceId.eq(id))
+            .order_by_asc(service_revision::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| Row {
+                fields: serde_json::from_str(&r.card)
+                    .map(|c| card_to_fields(&c))
+                    .unwrap_or_default(),
+                revision: r.revision,
+                action: r.action,
+                actor_id: r.actor_id,
+                at: r.at,
+            })
+            .collect(),
+        CardKind::Permit => permit_revision::Entity::find()
+            .filter(permit_revision::Column::PermitId.eq(id))
+            .order_by_asc(permit_revision::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| Row {
+                fields: serde_json::from_str(&r.card)
+                    .map(|c| permit_to_fields(&c))
+                    .unwrap_or_default(),
+                revision: r.revision,
+                action: r.action,
+                actor_id: r.actor_id,
+                at: r.at,
+            })
+            .collect(),
+    })
 }
 
 /// The history, newest first, each entry with the fields it changed.
-pub async fn list(db: &impl ConnectionTrait, service_id: i32) -> Result<Vec<RevisionView>, DbErr> {
-    let rows = service_revision::Entity::find()
-        .filter(service_revision::Column::ServiceId.eq(service_id))
-        .order_by_asc(service_revision::Column::Id)
-        .all(db)
-        .await?;
+pub async fn list(db: &impl ConnectionTrait, kind: CardKind, id: i32) -> Result<Vec<RevisionView>, DbErr> {
+    let rows = rows(db, kind, id).await?;
     let actor_ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
     let names: BTreeMap<i32, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(actor_ids))
@@ -46,18 +112,15 @@ pub async fn list(db: &impl ConnectionTrait, service_id: i32) -> Result<Vec<Revi
         .into_iter()
         .map(|u| (u.id, format!("{} {}", u.first_name, u.last_name)))
         .collect();
-    let mut previous = BTreeMap::new();
+    let mut previous = Fields::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let fields = serde_json::from_str(&row.card)
-            .map(|card| card_to_fields(&card))
-            .unwrap_or_default();
         let changed = if row.action == "edited" {
-            changed_fields(&previous, &fields)
+            changed_fields(&previous, &row.fields)
         } else {
             Vec::new()
         };
-        previous = fields;
+        previous = row.fields;
         out.push(RevisionView {
             revision: row.revision,
             action: row.action,
@@ -71,7 +134,7 @@ pub async fn list(db: &impl ConnectionTrait, service_id: i32) -> Result<Vec<Revi
 }
 
 /// The names of the fields whose values differ.
-fn changed_fields(before: &BTreeMap<String, Vec<String>>, after: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+fn changed_fields(before: &Fields, after: &Fields) -> Vec<String> {
     let empty = Vec::new();
     let mut names: Vec<String> = before
         .keys()

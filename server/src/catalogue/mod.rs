@@ -3,28 +3,35 @@
 //! create, edit, publish and withdraw services, and every saved version is
 //! kept for the change history.
 
+mod cards;
 mod history;
 pub mod open_data;
+
+pub use cards::insert_permit;
 
 use app::contracts::{Catalogue, SessionUser};
 use app::domain::catalogue::{
     card::ServiceCard,
-    form::{Fields, card_from_fields, card_to_fields},
+    form::{Fields, Problem, card_from_fields, card_to_fields},
     permit::PermitCard,
+    permit_form::{permit_from_fields, permit_to_fields},
     search::{query_words, search_key},
 };
 use app::domain::role::Role;
 use app::errors::{AppError, FieldMessage};
 use app::serverfns::catalogue::{
-    AdminServiceRow, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServiceEditor, ServicePage,
-    ServiceSummary,
+    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
+    ServicePage, ServiceSummary,
 };
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait, sea_query::Expr,
+    QuerySelect, Set, TransactionTrait,
 };
+
+use cards::{Checked, Stored};
+use history::Version;
 
 use crate::entities::{permit, service};
 use crate::errors::{internal, require_admin};
@@ -44,14 +51,6 @@ impl SeaOrmCatalogue {
         Self { db }
     }
 
-    async fn row(&self, id: i32) -> Result<service::Model, AppError> {
-        service::Entity::find_by_id(id)
-            .one(&self.db)
-            .await
-            .map_err(|e| internal("service", &e))?
-            .ok_or(AppError::NotFound)
-    }
-
     /// Published services and permits only, in title order.
     async fn published_permits(&self, words: &[String]) -> Result<Vec<permit::Model>, AppError> {
         let mut query = permit::Entity::find().filter(permit::Column::Published.eq(true));
@@ -65,17 +64,63 @@ impl SeaOrmCatalogue {
             .map_err(|e| internal("permits", &e))
     }
 
-    /// Keeps an unsaved edit as typed, unless the service changed meanwhile.
-    async fn keep_pending(&self, row: &service::Model, fields: &Fields) -> Result<(), AppError> {
+    /// Keeps an unsaved edit as typed, unless the card changed meanwhile.
+    async fn keep_pending(&self, stored: &Stored, fields: &Fields) -> Result<(), AppError> {
         let typed = serde_json::to_string(fields).map_err(|e| internal("pending edit", &e))?;
-        service::Entity::update_many()
-            .col_expr(service::Column::Pending, Expr::value(typed))
-            .filter(service::Column::Id.eq(row.id))
-            .filter(service::Column::Revision.eq(row.revision))
-            .exec(&self.db)
-            .await
-            .map_err(|e| internal("pending edit", &e))?;
-        Ok(())
+        cards::set_pending(&self.db, stored, Some(stored.revision), Some(typed)).await
+    }
+
+    /// Checks posted fields by the register's rules; the problems come back
+    /// as `AppError::Fields`. A permit's issuing service must exist.
+    async fn check(&self, kind: CardKind, fields: &Fields) -> Result<Checked, AppError> {
+        let (checked, problems) = match kind {
+            CardKind::Service => match card_from_fields(fields) {
+                Ok(card) => (Some(Checked::Service(card)), Vec::new()),
+                Err(problems) => (None, problems),
+            },
+            CardKind::Permit => {
+                let service = self.issuing_service(fields).await?;
+                match (permit_from_fields(fields), service) {
+                    (Ok(card), Ok(service)) => (Some(Checked::Permit(card, service)), Vec::new()),
+                    (Ok(_), Err(problem)) => (None, vec![problem]),
+                    (Err(mut problems), service) => {
+                        problems.extend(service.err());
+                        (None, problems)
+                    }
+                }
+            }
+        };
+        match checked {
+            Some(checked) if problems.is_empty() => Ok(checked),
+            _ => Err(AppError::Fields(
+                problems
+                    .into_iter()
+                    .map(|p| FieldMessage {
+                        field: p.field,
+                        message: p.message,
+                    })
+                    .collect(),
+            )),
+        }
+    }
+
+    /// The service a permit names as its issuer: none, or one that exists.
+    async fn issuing_service(&self, fields: &Fields) -> Result<Result<Option<i32>, Problem>, AppError> {
+        let typed = fields.get("service").and_then(|v| v.first()).map_or("", |s| s.trim());
+        if typed.is_empty() {
+            return Ok(Ok(None));
+        }
+        let found = match typed.parse::<i32>() {
+            Ok(id) => service::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .map_err(|e| internal("issuing service", &e))?,
+            Err(_) => None,
+        };
+        Ok(found.map(|s| Some(s.id)).ok_or_else(|| Problem {
+            field: "service".to_owned(),
+            message: "خدمت صادرکننده را از فهرست برگزینید".to_owned(),
+        }))
     }
 
     async fn service_link(&self, id: Option<i32>) -> Result<Option<CardLink>, AppError> {
@@ -90,6 +135,20 @@ impl SeaOrmCatalogue {
             title: s.title,
         }))
     }
+}
+
+/// The editor's fields of a stored card.
+fn fields_of(stored: &Stored) -> Result<Fields, AppError> {
+    let unreadable = |e: serde_json::Error| internal("stored card", &e);
+    Ok(match stored.kind {
+        CardKind::Service => card_to_fields(&serde_json::from_str(&stored.card).map_err(unreadable)?),
+        CardKind::Permit => {
+            let mut fields = permit_to_fields(&serde_json::from_str(&stored.card).map_err(unreadable)?);
+            let service = stored.service_id.map(|id| id.to_string()).unwrap_or_default();
+            fields.insert("service".to_owned(), vec![service]);
+            fields
+        }
+    })
 }
 
 /// Reads a stored card; a card the code can no longer read is a bug to log.
@@ -164,7 +223,15 @@ pub async fn insert_service(
     };
     card_columns(card, &mut row)?;
     let saved = row.insert(db).await.map_err(|e| internal("service insert", &e))?;
-    history::record(db, &saved, "created", actor)
+    let version = Version {
+        kind: CardKind::Service,
+        id: saved.id,
+        revision: saved.revision,
+        card: &saved.card,
+        action: "created",
+        actor,
+    };
+    history::record(db, version)
         .await
         .map_err(|e| internal("service history", &e))?;
     Ok(saved.id)
@@ -237,7 +304,11 @@ impl Catalogue for SeaOrmCatalogue {
     }
 
     async fn service(&self, viewer: Option<&SessionUser>, id: i32) -> Result<ServicePage, AppError> {
-        let row = self.row(id).await?;
+        let row = service::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("service", &e))?
+            .ok_or(AppError::NotFound)?;
         let admin = viewer.is_some_and(|v| v.role == Role::Administrator);
         if !row.published && !admin {
             return Err(AppError::NotFound);
@@ -280,31 +351,31 @@ impl Catalogue for SeaOrmCatalogue {
         Ok(out)
     }
 
-    async fn permit(&self, id: i32) -> Result<PermitPage, AppError> {
+    async fn permit(&self, viewer: Option<&SessionUser>, id: i32) -> Result<PermitPage, AppError> {
         let row = permit::Entity::find_by_id(id)
-            .filter(permit::Column::Published.eq(true))
             .one(&self.db)
             .await
             .map_err(|e| internal("permit", &e))?
             .ok_or(AppError::NotFound)?;
+        let admin = viewer.is_some_and(|v| v.role == Role::Administrator);
+        if !row.published && !admin {
+            return Err(AppError::NotFound);
+        }
         Ok(PermitPage {
             id: row.id,
+            published: row.published,
             card: parse_permit(&row)?,
             service: self.service_link(row.service_id).await?,
             updated_at: row.updated_at,
         })
     }
 
-    async fn admin_list(&self, who: &SessionUser) -> Result<Vec<AdminServiceRow>, AppError> {
+    async fn admin_list(&self, who: &SessionUser, kind: CardKind) -> Result<Vec<AdminCardRow>, AppError> {
         require_admin(who, "catalogue editing")?;
-        let rows = service::Entity::find()
-            .order_by_asc(service::Column::Title)
-            .all(&self.db)
-            .await
-            .map_err(|e| internal("admin services", &e))?;
-        Ok(rows
+        Ok(cards::list(&self.db, kind)
+            .await?
             .into_iter()
-            .map(|r| AdminServiceRow {
+            .map(|r| AdminCardRow {
                 id: r.id,
                 title: r.title,
                 published: r.published,
@@ -315,138 +386,145 @@ impl Catalogue for SeaOrmCatalogue {
             .collect())
     }
 
-    async fn editor(&self, who: &SessionUser, id: i32) -> Result<ServiceEditor, AppError> {
+    async fn editor(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<CardEditor, AppError> {
         require_admin(who, "catalogue editing")?;
-        let row = self.row(id).await?;
-        let pending: Option<Fields> = row.pending.as_deref().and_then(|p| serde_json::from_str(p).ok());
+        let stored = cards::load(&self.db, kind, id).await?;
+        let pending: Option<Fields> = stored.pending.as_deref().and_then(|p| serde_json::from_str(p).ok());
         let (fields, problems) = match pending {
             Some(fields) => {
-                let problems = card_from_fields(&fields)
-                    .err()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| (p.field, p.message))
-                    .collect();
+                let problems = match self.check(kind, &fields).await {
+                    Ok(_) => Vec::new(),
+                    Err(AppError::Fields(found)) => found.into_iter().map(|p| (p.field, p.message)).collect(),
+                    Err(e) => return Err(e),
+                };
                 (fields, problems)
             }
-            None => (card_to_fields(&parse_card(&row)?), Vec::new()),
+            None => (fields_of(&stored)?, Vec::new()),
         };
-        Ok(ServiceEditor {
-            id: row.id,
+        let services = match kind {
+            CardKind::Service => Vec::new(),
+            CardKind::Permit => cards::list(&self.db, CardKind::Service)
+                .await?
+                .into_iter()
+                .map(|s| CardLink {
+                    id: s.id,
+                    title: s.title,
+                })
+                .collect(),
+        };
+        Ok(CardEditor {
+            kind,
+            id,
             fields,
             problems,
-            published: row.published,
-            revision: row.revision,
-            pending: row.pending.is_some(),
-            history: history::list(&self.db, row.id)
+            published: stored.published,
+            revision: stored.revision,
+            pending: stored.pending.is_some(),
+            history: history::list(&self.db, kind, id)
                 .await
-                .map_err(|e| internal("service history", &e))?,
+                .map_err(|e| internal("card history", &e))?,
+            services,
         })
     }
 
-    async fn create(&self, who: &SessionUser) -> Result<i32, AppError> {
+    async fn create(&self, who: &SessionUser, kind: CardKind) -> Result<i32, AppError> {
         require_admin(who, "catalogue editing")?;
-        let mut card = ServiceCard::default();
-        card.sub_services.push(Default::default());
-        insert_service(&self.db, &card, false, Some(who.user_id)).await
+        match kind {
+            CardKind::Service => {
+                let mut card = ServiceCard::default();
+                card.sub_services.push(Default::default());
+                insert_service(&self.db, &card, false, Some(who.user_id)).await
+            }
+            CardKind::Permit => insert_permit(&self.db, &PermitCard::default(), None, false, Some(who.user_id))
+                .await
+                .map_err(|e| internal("permit insert", &e)),
+        }
     }
 
-    async fn save(&self, who: &SessionUser, id: i32, mut fields: Fields) -> Result<(), AppError> {
+    async fn save(&self, who: &SessionUser, kind: CardKind, id: i32, mut fields: Fields) -> Result<(), AppError> {
         require_admin(who, "catalogue editing")?;
-        let row = self.row(id).await?;
+        let stored = cards::load(&self.db, kind, id).await?;
         let typed_revision = fields
             .remove("revision")
             .and_then(|v| v.first().and_then(|r| r.parse::<i32>().ok()));
-        if typed_revision != Some(row.revision) {
+        if typed_revision != Some(stored.revision) {
             // Someone saved since this copy was opened: keep what was typed,
             // shown over their version, for this person to save again or drop.
-            self.keep_pending(&row, &fields).await?;
+            self.keep_pending(&stored, &fields).await?;
             return Err(AppError::invalid("form", CONFLICT));
         }
-        let card = match card_from_fields(&fields) {
-            Ok(card) => card,
-            Err(problems) => {
+        let checked = match self.check(kind, &fields).await {
+            Ok(checked) => checked,
+            Err(refused @ AppError::Fields(_)) => {
                 // Kept as typed, so the editor shows it again beside its problems.
-                self.keep_pending(&row, &fields).await?;
-                return Err(AppError::Fields(
-                    problems
-                        .into_iter()
-                        .map(|p| FieldMessage {
-                            field: p.field,
-                            message: p.message,
-                        })
-                        .collect(),
-                ));
+                self.keep_pending(&stored, &fields).await?;
+                return Err(refused);
             }
+            Err(e) => return Err(e),
         };
+        let card = checked.json()?;
         let saved = async {
             let txn = self.db.begin().await?;
-            let mut model: service::ActiveModel = row.clone().into();
-            card_columns(&card, &mut model).map_err(|e| DbErr::Custom(e.to_string()))?;
-            model.pending = Set(None);
-            model.revision = Set(row.revision + 1);
-            model.updated_at = Set(Utc::now());
-            let updated = service::Entity::update_many()
-                .set(model)
-                .filter(service::Column::Id.eq(id))
-                .filter(service::Column::Revision.eq(row.revision))
-                .exec_with_returning(&txn)
-                .await?;
-            let Some(updated) = updated.into_iter().next() else {
+            if !cards::store(&txn, &stored, &checked).await? {
                 return Ok(false);
+            }
+            let version = Version {
+                kind,
+                id,
+                revision: stored.revision + 1,
+                card: &card,
+                action: "edited",
+                actor: Some(who.user_id),
             };
-            history::record(&txn, &updated, "edited", Some(who.user_id)).await?;
+            history::record(&txn, version).await?;
             txn.commit().await?;
             Ok::<_, DbErr>(true)
         };
         match saved.await {
             Ok(true) => Ok(()),
             Ok(false) => Err(AppError::invalid("form", CONFLICT)),
-            Err(e) => Err(internal("service save", &e)),
+            Err(e) => Err(internal("card save", &e)),
         }
     }
 
-    async fn discard(&self, who: &SessionUser, id: i32) -> Result<(), AppError> {
+    async fn discard(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<(), AppError> {
         require_admin(who, "catalogue editing")?;
-        self.row(id).await?;
-        service::Entity::update_many()
-            .col_expr(service::Column::Pending, Expr::value(Option::<String>::None))
-            .filter(service::Column::Id.eq(id))
-            .exec(&self.db)
-            .await
-            .map_err(|e| internal("discard edit", &e))?;
-        Ok(())
+        let stored = cards::load(&self.db, kind, id).await?;
+        cards::set_pending(&self.db, &stored, None, None).await
     }
 
-    async fn set_published(&self, who: &SessionUser, id: i32, published: bool) -> Result<(), AppError> {
+    async fn set_published(&self, who: &SessionUser, kind: CardKind, id: i32, published: bool) -> Result<(), AppError> {
         require_admin(who, "catalogue editing")?;
-        let row = self.row(id).await?;
-        if published && row.pending.is_some() {
+        let stored = cards::load(&self.db, kind, id).await?;
+        if published && stored.pending.is_some() {
             return Err(AppError::invalid(
                 "publish",
                 "نخست ویرایش ناتمام را ذخیره کنید یا کنار بگذارید؛ سپس منتشر کنید",
             ));
         }
-        if published && card_from_fields(&card_to_fields(&parse_card(&row)?)).is_err() {
+        if published && self.check(kind, &fields_of(&stored)?).await.is_err() {
             return Err(AppError::invalid(
                 "publish",
                 "پیش از انتشار، همه بخش‌های لازم شناسنامه را کامل و ذخیره کنید",
             ));
         }
-        if row.published == published {
+        if stored.published == published {
             return Ok(());
         }
         let changed = async {
             let txn = self.db.begin().await?;
-            let mut model: service::ActiveModel = row.clone().into();
-            model.published = Set(published);
-            model.published_at = Set(published.then(Utc::now).or(row.published_at));
-            model.updated_at = Set(Utc::now());
-            let updated = model.update(&txn).await?;
-            let action = if published { "published" } else { "unpublished" };
-            history::record(&txn, &updated, action, Some(who.user_id)).await?;
+            cards::set_published(&txn, &stored, published).await?;
+            let version = Version {
+                kind,
+                id,
+                revision: stored.revision,
+                card: &stored.card,
+                action: if published { "published" } else { "unpublished" },
+                actor: Some(who.user_id),
+            };
+            history::record(&txn, version).await?;
             txn.commit().await
         };
-        changed.await.map_err(|e| internal("service publish", &e))
+        changed.await.map_err(|e| internal("card publish", &e))
     }
 }

@@ -3,11 +3,10 @@
 //! invented contact people, and the permits they issue.
 
 use app::domain::catalogue::{card::ServiceCard, permit::PermitCard};
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 
-use crate::catalogue::{insert_service, permit_search_key};
-use crate::entities::{permit, service};
+use crate::catalogue::{insert_permit, insert_service};
+use crate::entities::service;
 
 /// Which service issues each permit: the permit's title and a phrase of
 /// the service's title.
@@ -37,25 +36,13 @@ pub async fn seed_catalogue(db: &DatabaseConnection) -> Result<(), DbErr> {
             .map_err(|e| DbErr::Custom(e.to_string()))?;
         ids.push((card.title.clone(), id));
     }
-    let now = Utc::now();
     for card in permits()? {
         let service_id = ISSUED_BY
             .iter()
             .find(|(permit, _)| *permit == card.title)
             .and_then(|(_, phrase)| ids.iter().find(|(title, _)| title.contains(phrase)))
             .map(|(_, id)| *id);
-        permit::ActiveModel {
-            service_id: Set(service_id),
-            title: Set(card.title.clone()),
-            search_key: Set(permit_search_key(&card)),
-            card: Set(serde_json::to_string(&card).map_err(|e| DbErr::Custom(e.to_string()))?),
-            published: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        insert_permit(&txn, &card, service_id, true, None).await?;
     }
     txn.commit().await
 }

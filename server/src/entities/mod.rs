@@ -7,6 +7,7 @@ pub mod one_time_code;
 pub mod organisation_unit;
 pub mod outbox_message;
 pub mod permit;
+pub mod permit_revision;
 pub mod post;
 pub mod post_holding;
 pub mod request;

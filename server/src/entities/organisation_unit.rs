@@ -15,6 +15,8 @@ pub struct Model {
     pub name_fa: String,
     pub name_en: String,
     pub created_at: DateTimeUtc,
+    /// When the unit closed; it stays for the history that names it.
+    pub retired_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

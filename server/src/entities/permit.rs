@@ -14,7 +14,12 @@ pub struct Model {
     pub search_key: String,
     #[sea_orm(column_type = "Text")]
     pub card: String,
+    /// The fields of the last refused edit, shown again until corrected.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub pending: Option<String>,
     pub published: bool,
+    /// Grows by one at every saved edit; a save made on an older copy is refused.
+    pub revision: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

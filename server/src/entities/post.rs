@@ -13,6 +13,8 @@ pub struct Model {
     pub code: String,
     pub title_fa: String,
     pub title_en: String,
+    /// When the post was retired; it stays for the history that names it.
+    pub retired_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -68,11 +68,7 @@ pub fn card_from_fields(fields: &Fields) -> Result<ServiceCard, Vec<Problem>> {
         sub_services: read.into_iter().map(|(_, sub)| sub).collect(),
         ..card
     };
-    if r.problems.is_empty() {
-        Ok(card)
-    } else {
-        Err(r.problems)
-    }
+    r.finish(card)
 }
 
 /// The fields that draw `card` in the editor.
@@ -212,13 +208,15 @@ pub fn tidy(text: &str) -> String {
     unified.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-struct Reader<'a> {
-    fields: &'a Fields,
-    problems: Vec<Problem>,
+/// Reads posted fields one by one, noting a problem beside each wrong one;
+/// the permit form reads with it too.
+pub(super) struct Reader<'a> {
+    pub(super) fields: &'a Fields,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Reader<'_> {
-    fn problem(&mut self, field: &str, message: &str) {
+    pub(super) fn problem(&mut self, field: &str, message: &str) {
         if !self.problems.iter().any(|p| p.field == field) {
             self.problems.push(Problem {
                 field: field.to_owned(),
@@ -227,18 +225,32 @@ impl Reader<'_> {
         }
     }
 
-    fn raw(&self, key: &str) -> &str {
+    /// The value read, or every problem found.
+    pub(super) fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    /// Whether every named field under `prefix` was left empty.
+    pub(super) fn blank(&self, prefix: &str, names: &[&str]) -> bool {
+        names.iter().all(|n| tidy(self.raw(&format!("{prefix}{n}"))).is_empty())
+    }
+
+    pub(super) fn raw(&self, key: &str) -> &str {
         self.fields.get(key).and_then(|v| v.first()).map_or("", String::as_str)
     }
 
-    fn present(&self, prefix: &str) -> bool {
+    pub(super) fn present(&self, prefix: &str) -> bool {
         self.fields
             .range(prefix.to_owned()..)
             .next()
             .is_some_and(|(k, _)| k.starts_with(prefix))
     }
 
-    fn text(&mut self, key: &str, most: usize, required: bool) -> String {
+    pub(super) fn text(&mut self, key: &str, most: usize, required: bool) -> String {
         let value = tidy(self.raw(key));
         if required && value.is_empty() {
             self.problem(key, "این بخش را پر کنید");
@@ -250,7 +262,7 @@ impl Reader<'_> {
     }
 
     /// Lines of a list; blank lines are dropped.
-    fn lines(&mut self, key: &str, required: bool) -> Vec<String> {
+    pub(super) fn lines(&mut self, key: &str, required: bool) -> Vec<String> {
         let items: Vec<String> = self.raw(key).lines().map(tidy).filter(|l| !l.is_empty()).collect();
         if required && items.is_empty() {
             self.problem(key, "دست‌کم یک مورد بنویسید (هر مورد در یک سطر)");
@@ -260,7 +272,7 @@ impl Reader<'_> {
         items
     }
 
-    fn digits(&mut self, key: &str, most: usize) -> String {
+    pub(super) fn digits(&mut self, key: &str, most: usize) -> String {
         let typed = tidy(self.raw(key));
         let digits = digits_only(&typed);
         if digits.len() != typed.chars().filter(|c| !c.is_whitespace()).count() || digits.len() > most {
@@ -270,7 +282,7 @@ impl Reader<'_> {
     }
 
     /// A whole number from 0 up; `None` when left empty.
-    fn number(&mut self, key: &str, most: u64) -> Option<u64> {
+    pub(super) fn number(&mut self, key: &str, most: u64) -> Option<u64> {
         let typed = tidy(self.raw(key));
         if typed.is_empty() {
             return None;
@@ -299,18 +311,18 @@ impl Reader<'_> {
         }
     }
 
-    fn checked(&self, key: &str) -> bool {
+    pub(super) fn checked(&self, key: &str) -> bool {
         !self.raw(key).is_empty()
     }
 
-    fn choice<T: Default>(&mut self, key: &str, parse: fn(&str) -> Option<T>, missing: &str) -> T {
+    pub(super) fn choice<T: Default>(&mut self, key: &str, parse: fn(&str) -> Option<T>, missing: &str) -> T {
         parse(self.raw(key)).unwrap_or_else(|| {
             self.problem(key, missing);
             T::default()
         })
     }
 
-    fn choices<T: PartialEq>(&mut self, key: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    pub(super) fn choices<T: PartialEq>(&mut self, key: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
         let values = self.fields.get(key).cloned().unwrap_or_default();
         let mut out = Vec::new();
         for value in values.iter().filter(|v| !v.is_empty()) {
@@ -323,7 +335,7 @@ impl Reader<'_> {
         out
     }
 
-    fn web_address(&mut self, key: &str) -> String {
+    pub(super) fn web_address(&mut self, key: &str) -> String {
         let value = self.text(key, 300, false);
         let lower = value.to_lowercase();
         let web = lower.starts_with("https://") || lower.starts_with("http://");
@@ -395,10 +407,7 @@ impl Reader<'_> {
     /// One fee row; a blank row is skipped.
     fn fee(&mut self, prefix: &str) -> Option<Fee> {
         let key = |name: &str| format!("{prefix}{name}");
-        let blank = ["title", "amount", "account", "legal_basis"]
-            .iter()
-            .all(|n| tidy(self.raw(&key(n))).is_empty());
-        if blank {
+        if self.blank(prefix, &["title", "amount", "account", "legal_basis"]) {
             return None;
         }
         // Beyond a thousand trillion rials is a typing mistake, and larger
@@ -442,10 +451,7 @@ impl Reader<'_> {
     /// One inquiry row; a blank row is skipped.
     fn inquiry(&mut self, prefix: &str, other_agency: bool) -> Option<Inquiry> {
         let key = |name: &str| format!("{prefix}{name}");
-        let blank = ["agency", "system", "fields"]
-            .iter()
-            .all(|n| tidy(self.raw(&key(n))).is_empty());
-        if blank {
+        if self.blank(prefix, &["agency", "system", "fields"]) {
             return None;
         }
         Some(Inquiry {

@@ -6,4 +6,5 @@ pub mod card;
 pub mod choices;
 pub mod form;
 pub mod permit;
+pub mod permit_form;
 pub mod search;

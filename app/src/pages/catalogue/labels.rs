@@ -4,6 +4,7 @@
 
 use crate::domain::digits::{format_persian_number, to_persian_digits};
 use crate::i18n::Locale;
+use crate::serverfns::catalogue::CardKind;
 
 /// Persian or English, as the reader chose.
 pub fn pick(locale: Locale, fa: &'static str, en: &'static str) -> &'static str {
@@ -90,29 +91,73 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("contact", "راه تماس", "Contact"),
 ];
 
-/// The label of a field by its last name part ("s0.fee1.amount" → "مبلغ").
-pub fn field_label(locale: Locale, key: &str) -> String {
+/// The permit card's fields: the name the editor posts and forms 1 and 2's
+/// Persian label, with an English one.
+pub const PERMIT_FIELDS: &[(&str, &str, &str)] = &[
+    ("title", "عنوان مجوز", "Permit title"),
+    ("issuer", "دستگاه صادرکننده", "Issuing agency"),
+    ("description", "شرح مجوز", "Description"),
+    (
+        "service",
+        "خدمت صادرکننده در شناسنامه خدمات",
+        "Issuing service in the catalogue",
+    ),
+    ("kind", "نوع درخواست", "Kind of application"),
+    ("legal_basis", "مستندات قانونی", "Legal basis"),
+    ("documents", "مدارک مورد نیاز", "Required documents"),
+    ("validity", "مدت اعتبار", "Validity"),
+    ("fee", "هزینه (ریال)", "Fee (rials)"),
+    ("applicants", "متقاضیان", "Who may apply"),
+    (
+        "shared",
+        "فرآیند مشترک با دستگاه‌های دیگر",
+        "Process shared with other agencies",
+    ),
+    ("supervisors", "مراجع ناظر", "Supervising authorities"),
+    ("duration", "زمان انجام کار", "Time taken"),
+    ("electronic", "الکترونیکی", "Electronic"),
+    ("notes", "توضیحات", "Notes"),
+    ("agency", "دستگاه استعلام‌شونده", "Agency inquired"),
+    ("subject", "موضوع استعلام", "What is asked"),
+];
+
+/// The label of a field by its last name part ("s0.fee1.amount" → "مبلغ"),
+/// with the row it belongs to ("زیرخدمت ۱ — مبلغ").
+pub fn field_label(kind: CardKind, locale: Locale, key: &str) -> String {
     let last = key.rsplit('.').next().unwrap_or(key);
-    let base = FIELDS
-        .iter()
-        .find(|(name, _, _)| *name == last)
-        .map_or(last, |(_, fa, en)| pick(locale, fa, en));
-    match key.split_once('.') {
-        Some((sub, _)) if sub.starts_with('s') => {
-            let n = sub[1..].parse::<u64>().map_or(1, |n| n + 1);
-            format!(
-                "{} {} — {base}",
-                pick(locale, "زیرخدمت", "Sub-service"),
-                number(locale, n)
-            )
-        }
-        _ => base.to_owned(),
+    let found = label_in(kind, locale, last);
+    let base = if found.is_empty() { last } else { found };
+    match key.split_once('.').and_then(|(row, _)| row_name(kind, locale, row)) {
+        Some(row) => format!("{row} — {base}"),
+        None => base.to_owned(),
     }
 }
 
-/// The label of a field by its exact name, for the editor.
+/// The name of a repeated section or row ("s0" → "زیرخدمت ۱", "k1" →
+/// "درخواست ۲"); `None` for anything else.
+pub fn row_name(kind: CardKind, locale: Locale, row: &str) -> Option<String> {
+    let n = row.get(1..)?.parse::<u64>().ok()? + 1;
+    let name = match (kind, row.chars().next()?) {
+        (CardKind::Service, 's') => pick(locale, "زیرخدمت", "Sub-service"),
+        (CardKind::Permit, 'k') => pick(locale, "درخواست", "Application"),
+        (CardKind::Permit, 'q') => pick(locale, "استعلام", "Inquiry"),
+        _ => return None,
+    };
+    Some(format!("{name} {}", number(locale, n)))
+}
+
+/// The label of a service card's field by its exact name, for the editor.
 pub fn label(locale: Locale, name: &str) -> &'static str {
-    FIELDS
+    label_in(CardKind::Service, locale, name)
+}
+
+/// The label of a field of either card by its exact name.
+pub fn label_in(kind: CardKind, locale: Locale, name: &str) -> &'static str {
+    let table = match kind {
+        CardKind::Service => FIELDS,
+        CardKind::Permit => PERMIT_FIELDS,
+    };
+    table
         .iter()
         .find(|(n, _, _)| *n == name)
         .map_or("", |(_, fa, en)| pick(locale, fa, en))

@@ -112,6 +112,7 @@ fn Permit(page: Page) -> impl IntoView {
         <article class="service-card">
             <p class="breadcrumb"><A href="/permits">{t!(i18n, permits_title)}</A></p>
             <h1>{card.title.clone()}</h1>
+            {(!page.published).then(|| view! { <p class="notice">{t!(i18n, permits_draft_preview)}</p> })}
             <p class="service-list__provider">{card.issuer.clone()}</p>
             {(!card.description.is_empty()).then(|| view! { <p class="lead">{card.description.clone()}</p> })}
             {page.service.clone().map(|s| view! {

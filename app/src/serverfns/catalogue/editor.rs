@@ -1,44 +1,47 @@
+//! The administrators' editor of service cards and permit cards: one set of
+//! functions for both registers, told apart by [`CardKind`].
+
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
-use super::{AdminServiceRow, ServiceEditor};
+use super::{AdminCardRow, CardEditor, CardKind};
 use crate::errors::AppError;
 
-/// Every service, drafts included. Administrators only.
+/// Every card of a register, drafts included. Administrators only.
 #[server(endpoint = "catalogue/admin_list")]
-pub async fn admin_services() -> Result<Vec<AdminServiceRow>, AppError> {
+pub async fn admin_cards(kind: CardKind) -> Result<Vec<AdminCardRow>, AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.admin_list(&who).await)
+    crate::errors::with_status(contract::<CatalogueHandle>()?.admin_list(&who, kind).await)
 }
 
-/// A service's editor: its fields (or the last refused edit, with its
+/// A card's editor: its fields (or the last refused edit, with its
 /// problems) and its change history. Administrators only.
 #[server(endpoint = "catalogue/editor")]
-pub async fn load_service_editor(id: i32) -> Result<ServiceEditor, AppError> {
+pub async fn load_card_editor(kind: CardKind, id: i32) -> Result<CardEditor, AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.editor(&who, id).await)
+    crate::errors::with_status(contract::<CatalogueHandle>()?.editor(&who, kind, id).await)
 }
 
-/// Starts a new, unpublished service and opens its editor. Administrators only.
+/// Starts a new, unpublished card and opens its editor. Administrators only.
 #[server(endpoint = "catalogue/create")]
-pub async fn create_service() -> Result<(), AppError> {
+pub async fn create_card(kind: CardKind) -> Result<(), AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
     let who = signed_in().await?;
-    let id = crate::errors::with_status(contract::<CatalogueHandle>()?.create(&who).await)?;
-    leptos_axum::redirect(&format!("/admin/services/{id}"));
+    let id = crate::errors::with_status(contract::<CatalogueHandle>()?.create(&who, kind).await)?;
+    leptos_axum::redirect(&format!("{}/{id}", kind.admin_path()));
     Ok(())
 }
 
-/// Saves the editor's form (`id` and the card's fields, see
-/// `domain::catalogue::form`). A complete card becomes the next revision; an
-/// incomplete one is kept as typed and comes back with a message beside each
-/// wrong field, so nothing typed is lost. Administrators only.
+/// Saves the editor's form (`card`, `id`, `revision` and the card's fields,
+/// see `domain::catalogue::form` and `permit_form`). A complete card becomes
+/// the next revision; an incomplete one is kept as typed and comes back with
+/// a message beside each wrong field, so nothing typed is lost.
+/// Administrators only.
 #[server(input = MultipartFormData, endpoint = "catalogue/save")]
-pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
+pub async fn save_card(data: MultipartData) -> Result<(), AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
-    use crate::domain::catalogue::form::Fields;
 
     let who = signed_in().await?;
     let catalogue = contract::<CatalogueHandle>()?;
@@ -47,25 +50,13 @@ pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
         if who.role != crate::domain::role::Role::Administrator {
             return Err(AppError::Forbidden);
         }
-        let mut multipart = data.into_inner().ok_or(AppError::Transport)?;
-        let mut fields = Fields::new();
-        let (mut total, mut parts) = (0usize, 0usize);
-        while let Some(field) = multipart.next_field().await.map_err(|_| AppError::Transport)? {
-            let name = field.name().unwrap_or_default().to_owned();
-            let value = crate::serverfns::multipart::text_field(field, 64 * 1024).await?;
-            // The largest card is a few tens of kilobytes in a few hundred parts.
-            total += name.len() + value.len();
-            parts += 1;
-            if total > 256 * 1024 || parts > 3000 {
-                return Err(AppError::invalid("form", "فرم بیش از اندازه بزرگ است"));
-            }
-            fields.entry(name).or_default().push(value);
-        }
-        let id = fields
-            .remove("id")
-            .and_then(|v| v.first().and_then(|id| id.parse::<i32>().ok()))
+        let mut fields = crate::serverfns::multipart::card_fields(data).await?;
+        let mut take = |name: &str| fields.remove(name).and_then(|v| v.into_iter().next());
+        let kind = take("card").map_or(Some(CardKind::Service), |k| CardKind::parse(&k));
+        let (kind, id) = kind
+            .zip(take("id").and_then(|id| id.parse::<i32>().ok()))
             .ok_or(AppError::Transport)?;
-        let saved = catalogue.save(&who, id, fields).await;
+        let saved = catalogue.save(&who, kind, id, fields).await;
         // The editor is a plain form in both modes: every outcome it can
         // show goes back to it by a redirect.
         if crate::serverfns::form_memory::is_plain_form_post() {
@@ -76,7 +67,7 @@ pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
                 Err(_) => None,
             };
             if let Some(outcome) = outcome {
-                leptos_axum::redirect(&format!("/admin/services/{id}?{outcome}=1"));
+                leptos_axum::redirect(&format!("{}/{id}?{outcome}=1", kind.admin_path()));
                 return Ok(());
             }
         }
@@ -88,20 +79,24 @@ pub async fn save_service(data: MultipartData) -> Result<(), AppError> {
 
 /// Throws away a refused edit, showing the saved card again. Administrators only.
 #[server(endpoint = "catalogue/discard")]
-pub async fn discard_service_edit(id: i32) -> Result<(), AppError> {
+pub async fn discard_card_edit(kind: CardKind, id: i32) -> Result<(), AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.discard(&who, id).await)?;
-    leptos_axum::redirect(&format!("/admin/services/{id}"));
+    crate::errors::with_status(contract::<CatalogueHandle>()?.discard(&who, kind, id).await)?;
+    leptos_axum::redirect(&format!("{}/{id}", kind.admin_path()));
     Ok(())
 }
 
-/// Publishes (only a complete card) or withdraws a service. Administrators only.
+/// Publishes (only a complete card) or withdraws a card. Administrators only.
 #[server(endpoint = "catalogue/publish")]
-pub async fn publish_service(id: i32, published: bool) -> Result<(), AppError> {
+pub async fn publish_card(kind: CardKind, id: i32, published: bool) -> Result<(), AppError> {
     use crate::contracts::{CatalogueHandle, contract, signed_in};
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.set_published(&who, id, published).await)?;
-    leptos_axum::redirect(&format!("/admin/services/{id}?published={published}"));
+    crate::errors::with_status(
+        contract::<CatalogueHandle>()?
+            .set_published(&who, kind, id, published)
+            .await,
+    )?;
+    leptos_axum::redirect(&format!("{}/{id}?published={published}", kind.admin_path()));
     Ok(())
 }

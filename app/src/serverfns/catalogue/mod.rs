@@ -1,19 +1,19 @@
 //! The public service catalogue and permit register, and the
-//! administrators' editor of service cards.
+//! administrators' editor of service and permit cards.
 
 mod editor;
 mod public;
 mod views;
 
 pub use editor::{
-    AdminServices, CreateService, DiscardServiceEdit, LoadServiceEditor, PublishService, SaveService, admin_services,
-    create_service, discard_service_edit, load_service_editor, publish_service, save_service,
+    AdminCards, CreateCard, DiscardCardEdit, LoadCardEditor, PublishCard, SaveCard, admin_cards, create_card,
+    discard_card_edit, load_card_editor, publish_card, save_card,
 };
 pub use public::{
     LoadPermitPage, LoadServicePage, SearchCatalogue, SearchPermits, load_permit_page, load_service_page,
     search_catalogue, search_permits,
 };
 pub use views::{
-    AdminServiceRow, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, RevisionView, ServiceEditor,
-    ServicePage, ServiceSummary,
+    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
+    RevisionView, ServicePage, ServiceSummary,
 };

@@ -25,9 +25,10 @@ pub async fn search_permits(q: String) -> Result<Vec<PermitSummary>, AppError> {
     crate::errors::with_status(contract::<CatalogueHandle>()?.permits(&q).await)
 }
 
-/// A published permit's card. Anyone.
+/// A published permit's card; administrators also see drafts. Anyone.
 #[server(endpoint = "catalogue/permit")]
 pub async fn load_permit_page(id: i32) -> Result<PermitPage, AppError> {
-    use crate::contracts::{CatalogueHandle, contract};
-    crate::errors::with_status(contract::<CatalogueHandle>()?.permit(id).await)
+    use crate::contracts::{CatalogueHandle, contract, viewer};
+    let viewer = viewer().await?;
+    crate::errors::with_status(contract::<CatalogueHandle>()?.permit(viewer.as_ref(), id).await)
 }

@@ -85,14 +85,61 @@ pub struct PermitSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PermitPage {
     pub id: i32,
+    /// False only when an administrator previews a draft.
+    pub published: bool,
     pub card: PermitCard,
     pub service: Option<CardLink>,
     pub updated_at: DateTime<Utc>,
 }
 
-/// One service in the administrators' list.
+/// Which of the two registers an administrator edits: the same editor,
+/// history and publishing serve service cards and permit cards.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    #[default]
+    Service,
+    Permit,
+}
+
+impl CardKind {
+    /// As posted by the editor's form.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "service" => Some(Self::Service),
+            "permit" => Some(Self::Permit),
+            _ => None,
+        }
+    }
+
+    /// The stored and posted name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Service => "service",
+            Self::Permit => "permit",
+        }
+    }
+
+    /// Where administrators list and edit cards of this kind.
+    pub fn admin_path(self) -> &'static str {
+        match self {
+            Self::Service => "/admin/services",
+            Self::Permit => "/admin/permits",
+        }
+    }
+
+    /// Where the public reads them.
+    pub fn public_path(self) -> &'static str {
+        match self {
+            Self::Service => "/catalogue",
+            Self::Permit => "/permits",
+        }
+    }
+}
+
+/// One card in the administrators' list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminServiceRow {
+pub struct AdminCardRow {
     pub id: i32,
     pub title: String,
     pub published: bool,
@@ -102,7 +149,7 @@ pub struct AdminServiceRow {
     pub pending: bool,
 }
 
-/// One entry of a service's change history.
+/// One entry of a card's change history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionView {
     pub revision: i32,
@@ -115,10 +162,11 @@ pub struct RevisionView {
     pub changed: Vec<String>,
 }
 
-/// The editor: the fields to show (the last refused edit, or the card) with
+/// The editor of a service or permit card: the fields to show (the last refused edit, or the card) with
 /// the problems of a refused edit beside them, and the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServiceEditor {
+pub struct CardEditor {
+    pub kind: CardKind,
     pub id: i32,
     pub fields: Fields,
     /// `(field, message)` for each problem of the refused edit.
@@ -129,4 +177,6 @@ pub struct ServiceEditor {
     /// version), not the saved card.
     pub pending: bool,
     pub history: Vec<RevisionView>,
+    /// The services a permit may name as its issuer (empty for services).
+    pub services: Vec<CardLink>,
 }
