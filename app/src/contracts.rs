@@ -284,6 +284,18 @@ pub struct NewUnit {
     pub name_en: String,
 }
 
+/// A unit's or post's new names and place: the parent unit of a unit, or
+/// the unit of a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The unit or post changed.
+    pub id: i32,
+    /// Where it now belongs (ignored for the national organisation).
+    pub under: i32,
+    pub name_fa: String,
+    pub name_en: String,
+}
+
 /// The organisation tree and its posts; administrators only. Who holds a
 /// post is changed on the staff page ([`StaffAdmin::assign`]).
 #[async_trait]
@@ -301,6 +313,14 @@ pub trait OrganisationAdmin: Send + Sync {
         title_fa: &str,
         title_en: &str,
     ) -> Result<(), AppError>;
+    /// Renames a unit or moves it under another; the tree's rules hold.
+    async fn change_unit(&self, who: &SessionUser, change: Placement) -> Result<(), AppError>;
+    /// Closes a unit that has no open units or posts left under it.
+    async fn retire_unit(&self, who: &SessionUser, unit_id: i32) -> Result<(), AppError>;
+    /// Renames a post or moves it to another unit; its holders go with it.
+    async fn change_post(&self, who: &SessionUser, change: Placement) -> Result<(), AppError>;
+    /// Closes a post nobody holds.
+    async fn retire_post(&self, who: &SessionUser, post_id: i32) -> Result<(), AppError>;
 }
 
 /// The organisation administration handle server functions take from context.

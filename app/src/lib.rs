@@ -45,7 +45,11 @@ use crate::pages::{
         forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
         two_factor::TwoFactorPage,
     },
-    admin::{organisation::OrganisationPage, staff::StaffAdminPage},
+    admin::{
+        organisation::OrganisationPage,
+        organisation_edit::{PostEditPage, UnitEditPage},
+        staff::StaffAdminPage,
+    },
     cartable::CartablePage,
     catalogue::{
         editor::{AdminPermitsPage, AdminServicesPage, PermitEditorPage, ServiceEditorPage},
@@ -123,6 +127,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("organisation"))
                             view=OrganisationPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("organisation"), StaticSegment("units"), ParamSegment("id"))
+                            view=UnitEditPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("organisation"), StaticSegment("posts"), ParamSegment("id"))
+                            view=PostEditPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

@@ -66,6 +66,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
         let db = &self.db;
         let units = unit::Entity::find().all(db).await.map_err(|e| internal("units", &e))?;
         let posts = post::Entity::find()
+            .filter(post::Column::RetiredAt.is_null())
             .order_by_asc(post::Column::Id)
             .all(db)
             .await
@@ -148,6 +149,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
             note("role", "نقش کارمند را برگزینید".to_owned());
         }
         let post = post::Entity::find_by_id(staff.post_id)
+            .filter(post::Column::RetiredAt.is_null())
             .one(&self.db)
             .await
             .map_err(|e| internal("post", &e))?;
@@ -230,6 +232,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
             .await
             .map_err(|e| internal("staff", &e))?;
         let post = post::Entity::find_by_id(post_id)
+            .filter(post::Column::RetiredAt.is_null())
             .one(&self.db)
             .await
             .map_err(|e| internal("post", &e))?;

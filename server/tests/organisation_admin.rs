@@ -1,10 +1,11 @@
 //! The organisation tree through the service, on SQLite and PostgreSQL:
-//! administrators add units and posts under the rules of the tree, every
-//! post lists who held it when, and nobody else may change anything.
+//! administrators add, rename, move and close units and posts under the
+//! rules of the tree, every post lists who held it when, and nobody else
+//! may change anything.
 
 mod support;
 
-use app::contracts::{NewUnit, OrganisationAdmin, SessionUser, StaffAdmin};
+use app::contracts::{NewUnit, OrganisationAdmin, Placement, SessionUser, StaffAdmin};
 use app::domain::role::Role;
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -135,5 +136,148 @@ async fn an_administrator_grows_the_tree_under_its_rules_and_sees_who_held_each_
             t.engine
         );
         assert_eq!(tree.units[position("fars")].depth, 1);
+    }
+}
+
+fn post_id(tree: &app::serverfns::admin::OrganisationTree, code: &str) -> i32 {
+    tree.units
+        .iter()
+        .flat_map(|u| &u.posts)
+        .find(|p| p.code == code)
+        .expect("post")
+        .id
+}
+
+#[tokio::test]
+async fn units_and_posts_are_renamed_moved_and_closed_but_never_lost() {
+    for t in support::databases().await {
+        server::demo::seed(&t.db).await.expect("demo data");
+        let org = SeaOrmOrganisationAdmin::new(t.db.clone());
+        let staff = SeaOrmStaffAdmin::new(t.db.clone(), "https://desk.example.ir");
+        let admin = demo_user(&t.db, "admin").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let (national, tehran, isfahan) = (
+            unit_id(&t.db, "national").await,
+            unit_id(&t.db, "tehran").await,
+            unit_id(&t.db, "isfahan").await,
+        );
+        let land = unit_id(&t.db, "tehran.land").await;
+        let place = |id: i32, under: i32, name_fa: &str| Placement {
+            id,
+            under,
+            name_fa: name_fa.into(),
+            name_en: "Land and planning domain".into(),
+        };
+
+        assert_eq!(
+            org.change_unit(&officer, place(land, isfahan, "x")).await,
+            Err(AppError::Forbidden)
+        );
+        // Moved to Isfahan and renamed; the posts go with it.
+        org.change_unit(&admin, place(land, isfahan, "حوزه زمین و طرح"))
+            .await
+            .expect("moved");
+        let tree = org.tree(&admin).await.expect("tree");
+        let moved = tree.units.iter().find(|u| u.id == land).expect("unit");
+        assert_eq!(
+            (moved.parent_id, moved.name_fa.as_str()),
+            (Some(isfahan), "حوزه زمین و طرح")
+        );
+        assert!(
+            moved.posts.iter().any(|p| p.code == "tehran.land.expert"),
+            "{}",
+            t.engine
+        );
+
+        // Not under itself or below it, a province only under the national
+        // organisation, and never without a name.
+        org.add_unit(
+            &admin,
+            NewUnit {
+                parent_id: land,
+                kind: "unit".into(),
+                code: "tehran.land.survey".into(),
+                name_fa: "نقشه‌برداری".into(),
+                name_en: "Survey".into(),
+            },
+        )
+        .await
+        .expect("child");
+        let survey = unit_id(&t.db, "tehran.land.survey").await;
+        let looped = org.change_unit(&admin, place(land, survey, "حوزه زمین")).await;
+        assert!(looped.expect_err("loop").message_for("parent_id").is_some());
+        let province = org.change_unit(&admin, place(tehran, isfahan, "تهران")).await;
+        assert!(province.expect_err("kind").message_for("parent_id").is_some());
+        let nameless = org.change_unit(&admin, place(land, isfahan, " ")).await;
+        assert!(nameless.expect_err("name").message_for("name_fa").is_some());
+        let root = org.retire_unit(&admin, national).await;
+        assert!(root.expect_err("root").message_for("retire").is_some());
+
+        // A unit closes only when nothing open is left under it; a post only
+        // when nobody holds it.
+        let early = org.retire_unit(&admin, land).await;
+        assert!(
+            early.expect_err("open posts").message_for("retire").is_some(),
+            "{}",
+            t.engine
+        );
+        let tree = org.tree(&admin).await.expect("tree");
+        let land_post = post_id(&tree, "tehran.land.expert");
+        let expert = demo_user(&t.db, "expert.tehran").await;
+        staff.assign(&admin, expert.user_id, land_post).await.expect("holds it");
+        let held = org.retire_post(&admin, land_post).await;
+        assert!(held.expect_err("held").message_for("retire").is_some());
+        let desk = post_id(&tree, "tehran.desk.counter");
+        staff.assign(&admin, expert.user_id, desk).await.expect("moved on");
+        org.retire_post(&admin, land_post).await.expect("post closed");
+        org.retire_unit(&admin, survey).await.expect("child closed");
+        org.retire_unit(&admin, land).await.expect("unit closed");
+
+        let tree = org.tree(&admin).await.expect("tree");
+        let closed = tree.units.iter().find(|u| u.id == land).expect("still listed");
+        assert!(closed.retired_at.is_some(), "{}", t.engine);
+        assert!(closed.posts[0].retired_at.is_some());
+        assert!(!closed.posts[0].holders.is_empty(), "its holders stay on record");
+        let refused = org.add_post(&admin, land, "tehran.land.new", "تازه", "New").await;
+        assert!(refused.expect_err("closed unit").message_for("unit_id").is_some());
+        assert!(staff.assign(&admin, expert.user_id, land_post).await.is_err());
+        let page = staff.list(&admin).await.expect("staff page");
+        assert!(
+            page.posts.iter().all(|p| p.id != land_post),
+            "closed posts are not offered"
+        );
+        let renamed = org
+            .change_post(
+                &admin,
+                Placement {
+                    id: land_post,
+                    under: tehran,
+                    name_fa: "x".into(),
+                    name_en: "y".into(),
+                },
+            )
+            .await;
+        assert_eq!(renamed, Err(AppError::NotFound), "a closed post stays as it was");
+
+        // A post moves with its holder to another unit.
+        let counter = Placement {
+            id: desk,
+            under: unit_id(&t.db, "tehran.management").await,
+            name_fa: "کارمند پیشخوان".into(),
+            name_en: "Front desk clerk".into(),
+        };
+        org.change_post(&admin, counter).await.expect("post moved");
+        let tree = org.tree(&admin).await.expect("tree");
+        let management = tree.units.iter().find(|u| u.code == "tehran.management").expect("unit");
+        let moved = management.posts.iter().find(|p| p.id == desk).expect("moved post");
+        assert_eq!(moved.title_fa, "کارمند پیشخوان");
+        assert!(
+            moved
+                .holders
+                .iter()
+                .any(|h| h.username == "expert.tehran" && h.ended_at.is_none()),
+            "{}: its holder moves with it",
+            t.engine
+        );
     }
 }

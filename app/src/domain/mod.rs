@@ -16,5 +16,6 @@ pub mod person_name;
 pub mod role;
 pub mod signup;
 pub mod tracking_code;
+pub mod tree;
 pub mod username;
 pub mod working_days;

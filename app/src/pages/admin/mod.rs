@@ -1,4 +1,5 @@
 //! Administration pages.
 
 pub mod organisation;
+pub mod organisation_edit;
 pub mod staff;

@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use crate::components::when::When;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::pages::accounts::{query, remembered};
-use crate::serverfns::admin::{AddPost, AddUnit, OrganisationTree, UnitNode, load_organisation};
+use crate::serverfns::admin::{AddPost, AddUnit, OrganisationTree, PostNode, UnitNode, load_organisation};
 
 /// The organisation tree: the national organisation, provincial companies
 /// and their units, each unit's posts with everyone who held them and when,
@@ -34,6 +34,8 @@ pub fn OrganisationPage() -> impl IntoView {
         }
     });
     let forms = Resource::new(move || successes.get(), |_| load_organisation());
+    let changed = query("changed").is_some();
+    let retired = query("retired").is_some();
     let added = query("added").is_some();
     let added = move || {
         added || matches!(add_unit.value().get(), Some(Ok(()))) || matches!(add_post.value().get(), Some(Ok(())))
@@ -44,6 +46,8 @@ pub fn OrganisationPage() -> impl IntoView {
         <Show when=added>
             <p class="status-ok" role="status">{t!(i18n, admin_staff_updated)}</p>
         </Show>
+        {changed.then(|| view! { <p class="status-ok" role="status">{t!(i18n, org_changed)}</p> })}
+        {retired.then(|| view! { <p class="status-ok" role="status">{t!(i18n, org_retired_done)}</p> })}
         <Transition>
             {move || tree.get().map(|answer| match answer {
                 Ok(tree) => view! { <Tree tree /> }.into_any(),
@@ -52,17 +56,26 @@ pub fn OrganisationPage() -> impl IntoView {
         </Transition>
         <Transition>
             {move || forms.get().and_then(Result::ok).map(|tree| view! {
-                <UnitForm units=tree.units.clone() action=add_unit />
-                <PostForm units=tree.units action=add_post />
+                <UnitForm units=tree.open_units().cloned().collect() action=add_unit />
+                <PostForm units=tree.open_units().cloned().collect() action=add_post />
             })}
         </Transition>
     }
 }
 
-fn unit_name(locale: Locale, u: &UnitNode) -> String {
+/// A unit's name in the reader's language.
+pub(super) fn unit_name(locale: Locale, u: &UnitNode) -> String {
     match locale {
         Locale::fa => u.name_fa.clone(),
         Locale::en => u.name_en.clone(),
+    }
+}
+
+/// A post's title in the reader's language.
+pub(super) fn post_title(locale: Locale, p: &PostNode) -> String {
+    match locale {
+        Locale::fa => p.title_fa.clone(),
+        Locale::en => p.title_en.clone(),
     }
 }
 
@@ -80,15 +93,29 @@ fn Tree(tree: OrganisationTree) -> impl IntoView {
                         "provincial_company" => t_string!(i18n, org_kind_province),
                         _ => t_string!(i18n, org_kind_unit),
                     };
+                    let name = unit_name(locale, &u);
+                    let edit = format!("{} {name}", t_string!(i18n, org_edit));
                     view! {
-                        <li class=format!("org-tree__unit org-tree__unit--depth-{}", u.depth.min(4)) data-code=u.code.clone()>
-                            <h3>{unit_name(locale, &u)} <span class="org-tree__kind">" (" {kind} ")"</span></h3>
+                        <li class=format!("org-tree__unit org-tree__unit--depth-{}", u.depth.min(4)) data-code=u.code.clone()
+                            class:org-tree__retired=u.retired_at.is_some()>
+                            <h3>{name.clone()} <span class="org-tree__kind">" (" {kind} ")"</span></h3>
+                            {match u.retired_at {
+                                Some(at) => view! { <p class="hint">{t!(i18n, org_retired)} " " <When instant=at /></p> }.into_any(),
+                                None => view! { <p><A href=format!("/admin/organisation/units/{}", u.id) attr:aria-label=edit>{t!(i18n, org_edit)}</A></p> }.into_any(),
+                            }}
                             {(!u.posts.is_empty()).then(|| view! {
                                 <ul class="org-tree__posts">
                                     {u.posts.iter().map(|p| view! {
-                                        <li>
-                                            <strong>{match locale { Locale::fa => p.title_fa.clone(), Locale::en => p.title_en.clone() }}</strong>
+                                        <li class:org-tree__retired=p.retired_at.is_some()>
+                                            <strong>{post_title(locale, p)}</strong>
                                             " " <bdi dir="ltr" class="hint">{p.code.clone()}</bdi>
+                                            {match p.retired_at {
+                                                Some(at) => view! { " · " <span class="hint">{t!(i18n, org_retired)} " " <When instant=at /></span> }.into_any(),
+                                                None => {
+                                                    let edit = format!("{} {}", t_string!(i18n, org_edit), post_title(locale, p));
+                                                    view! { " · " <A href=format!("/admin/organisation/posts/{}", p.id) attr:aria-label=edit>{t!(i18n, org_edit)}</A> }.into_any()
+                                                }
+                                            }}
                                             {if p.holders.is_empty() {
                                                 view! { <p class="hint">{t!(i18n, org_vacant)}</p> }.into_any()
                                             } else {
@@ -185,7 +212,7 @@ fn PostForm(units: Vec<UnitNode>, action: ServerAction<AddPost>) -> impl IntoVie
 
 /// A text input whose error shows beside it.
 #[component]
-fn Plain(
+pub(super) fn Plain(
     name: &'static str,
     id: &'static str,
     label: String,

@@ -4,7 +4,10 @@ mod organisation;
 mod staff;
 mod views;
 
-pub use organisation::{AddPost, AddUnit, LoadOrganisation, add_post, add_unit, load_organisation};
+pub use organisation::{
+    AddPost, AddUnit, ChangePost, ChangeUnit, LoadOrganisation, RetirePost, RetireUnit, add_post, add_unit,
+    change_post, change_unit, load_organisation, retire_post, retire_unit,
+};
 pub use staff::{
     AssignPost, CreateStaff, LoadStaff, SetStaffActive, SetStaffRole, assign_post, create_staff, load_staff,
     set_staff_active, set_staff_role,

@@ -53,3 +53,60 @@ pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: St
     leptos_axum::redirect("/admin/organisation?added=1");
     Ok(())
 }
+
+/// Renames a unit or moves it under another open unit, by the tree's rules.
+/// Administrators only.
+#[server(endpoint = "admin/change_unit")]
+pub async fn change_unit(unit_id: i32, parent_id: i32, name_fa: String, name_en: String) -> Result<(), AppError> {
+    use crate::contracts::{OrganisationAdminHandle, Placement, contract, signed_in};
+    let who = signed_in().await?;
+    crate::serverfns::form_memory::remember("unit-change", &[("name_fa", &name_fa), ("name_en", &name_en)]);
+    let change = Placement {
+        id: unit_id,
+        under: parent_id,
+        name_fa,
+        name_en,
+    };
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.change_unit(&who, change).await)?;
+    leptos_axum::redirect("/admin/organisation?changed=1");
+    Ok(())
+}
+
+/// Closes a unit with no open units or posts under it; it stays in the
+/// history that names it. Administrators only.
+#[server(endpoint = "admin/retire_unit")]
+pub async fn retire_unit(unit_id: i32) -> Result<(), AppError> {
+    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.retire_unit(&who, unit_id).await)?;
+    leptos_axum::redirect("/admin/organisation?retired=1");
+    Ok(())
+}
+
+/// Renames a post or moves it to another open unit; whoever holds it keeps
+/// it. Administrators only.
+#[server(endpoint = "admin/change_post")]
+pub async fn change_post(post_id: i32, unit_id: i32, title_fa: String, title_en: String) -> Result<(), AppError> {
+    use crate::contracts::{OrganisationAdminHandle, Placement, contract, signed_in};
+    let who = signed_in().await?;
+    crate::serverfns::form_memory::remember("post-change", &[("title_fa", &title_fa), ("title_en", &title_en)]);
+    let change = Placement {
+        id: post_id,
+        under: unit_id,
+        name_fa: title_fa,
+        name_en: title_en,
+    };
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.change_post(&who, change).await)?;
+    leptos_axum::redirect("/admin/organisation?changed=1");
+    Ok(())
+}
+
+/// Closes a post nobody holds. Administrators only.
+#[server(endpoint = "admin/retire_post")]
+pub async fn retire_post(post_id: i32) -> Result<(), AppError> {
+    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.retire_post(&who, post_id).await)?;
+    leptos_axum::redirect("/admin/organisation?retired=1");
+    Ok(())
+}

@@ -54,6 +54,8 @@ pub struct PostNode {
     pub title_fa: String,
     pub title_en: String,
     pub holders: Vec<HoldingView>,
+    /// When the post was retired; retired posts take nobody new.
+    pub retired_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// A unit of the organisation, its posts, and its place in the tree.
@@ -69,6 +71,22 @@ pub struct UnitNode {
     /// How deep it sits: 0 for the national organisation.
     pub depth: usize,
     pub posts: Vec<PostNode>,
+    /// When the unit closed; closed units take no new units or posts.
+    pub retired_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl OrganisationTree {
+    /// Units still open, for choosing where something goes.
+    pub fn open_units(&self) -> impl Iterator<Item = &UnitNode> {
+        self.units.iter().filter(|u| u.retired_at.is_none())
+    }
+
+    /// Whether `unit` lies under `ancestor` (or is it).
+    pub fn is_within(&self, unit: i32, ancestor: i32) -> bool {
+        crate::domain::tree::lies_within(unit, ancestor, self.units.len(), |id| {
+            self.units.iter().find(|u| u.id == id).and_then(|u| u.parent_id)
+        })
+    }
 }
 
 /// The whole organisation, parents before their children.

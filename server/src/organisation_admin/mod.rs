@@ -3,9 +3,11 @@
 //! person, so units and posts are added here and people are moved between
 //! posts on the staff page, which keeps who held each post when.
 
+mod changes;
+
 use std::collections::HashMap;
 
-use app::contracts::{NewUnit, OrganisationAdmin, SessionUser};
+use app::contracts::{NewUnit, OrganisationAdmin, Placement, SessionUser};
 use app::domain::role::Role;
 use app::errors::{AppError, FieldMessage};
 use app::serverfns::admin::{HoldingView, OrganisationTree, PostNode, UnitNode};
@@ -42,6 +44,16 @@ impl SeaOrmOrganisationAdmin {
             .map_err(|e| internal("post code", &e))?;
         Ok(unit.is_some() || post.is_some())
     }
+}
+
+/// Whether a unit of `kind` may sit under one of `parent_kind`: provincial
+/// companies under the national organisation, units under any of them.
+fn kinds_fit(parent_kind: &str, kind: &str) -> bool {
+    matches!(
+        (parent_kind, kind),
+        (unit::KIND_NATIONAL, unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT)
+            | (unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT, unit::KIND_UNIT)
+    )
 }
 
 /// Checks a code and two names; the messages go beside their fields.
@@ -139,8 +151,10 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
                             })
                         })
                         .collect(),
+                    retired_at: p.retired_at,
                 })
                 .collect(),
+            retired_at: u.retired_at,
         };
         let mut walked = Vec::with_capacity(units.len());
         walk(&units, None, 0, &mut walked);
@@ -153,17 +167,11 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         let code = new.code.trim().to_lowercase();
         let mut problems = check_names(&code, "name_fa", &new.name_fa, "name_en", &new.name_en);
         let parent = unit::Entity::find_by_id(new.parent_id)
+            .filter(unit::Column::RetiredAt.is_null())
             .one(&self.db)
             .await
             .map_err(|e| internal("parent unit", &e))?;
-        let allowed = matches!(
-            (parent.as_ref().map(|p| p.kind.as_str()), new.kind.as_str()),
-            (
-                Some(unit::KIND_NATIONAL),
-                unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT
-            ) | (Some(unit::KIND_PROVINCIAL_COMPANY | unit::KIND_UNIT), unit::KIND_UNIT)
-        );
-        if !allowed {
+        if !parent.is_some_and(|p| kinds_fit(&p.kind, &new.kind)) {
             problems.push(FieldMessage {
                 field: "kind".into(),
                 message: "شرکت استانی فقط زیر سازمان ملی، و واحد زیر سازمان، شرکت استانی یا واحد دیگر ساخته می‌شود"
@@ -214,6 +222,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         let code = code.trim().to_lowercase();
         let mut problems = check_names(&code, "title_fa", title_fa, "title_en", title_en);
         let unit = unit::Entity::find_by_id(unit_id)
+            .filter(unit::Column::RetiredAt.is_null())
             .one(&self.db)
             .await
             .map_err(|e| internal("unit", &e))?;
@@ -251,5 +260,25 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         )
         .await
         .map_err(|e| internal("audit", &e))
+    }
+
+    async fn change_unit(&self, who: &SessionUser, change: Placement) -> Result<(), AppError> {
+        require_admin(who, "organisation change")?;
+        self.change_unit_checked(who, change).await
+    }
+
+    async fn retire_unit(&self, who: &SessionUser, unit_id: i32) -> Result<(), AppError> {
+        require_admin(who, "organisation change")?;
+        self.retire_unit_checked(who, unit_id).await
+    }
+
+    async fn change_post(&self, who: &SessionUser, change: Placement) -> Result<(), AppError> {
+        require_admin(who, "organisation change")?;
+        self.change_post_checked(who, change).await
+    }
+
+    async fn retire_post(&self, who: &SessionUser, post_id: i32) -> Result<(), AppError> {
+        require_admin(who, "organisation change")?;
+        self.retire_post_checked(who, post_id).await
     }
 }
