@@ -135,3 +135,23 @@ test('the service editor, showing a refused edit, meets WCAG 2.2 AA', async ({ p
   await waitForHydration(page, HYDRATED_FA);
   await expectNoViolations(page);
 });
+
+test('the permit editor showing a refused edit, and a unit of the organisation, meet WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  test.setTimeout(60_000);
+  await signIn(page, 'admin', 'Mizekhedmat-1405', true);
+  await page.goto('/admin/permits');
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'مجوز تازه' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش شناسنامه مجوز');
+  await page.getByRole('button', { name: 'ذخیره شناسنامه' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'این بخش‌ها را درست کنید' })).toBeVisible();
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.goto('/admin/organisation');
+  await page.locator('li[data-code="tehran.land"]').getByRole('link', { name: /ویرایش/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش واحد');
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+});

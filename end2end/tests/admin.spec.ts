@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { nationalId, randomDigits, signIn } from './accounts';
-import { jsEnabled, mainMenu } from './helpers';
+import { jsEnabled, mainMenu, waitForHydration } from './helpers';
 
 const DEMO_PASSWORD = 'Mizekhedmat-1405';
 
@@ -90,4 +90,67 @@ test('an administrator adds a unit and a post to the organisation tree', async (
   const unit = page.locator(`li[data-code="isfahan.water${suffix}"]`);
   await expect(unit).toContainText('کارشناس آب');
   await expect(unit).toContainText('این پست اکنون متصدی ندارد.');
+});
+
+test('an administrator renames and moves a unit, and closes it once nothing open is left in it', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const js = jsEnabled(testInfo);
+  const suffix = randomDigits(6);
+  const code = `isfahan.lab${suffix}`;
+  await signIn(page, 'admin', DEMO_PASSWORD, js);
+  await page.goto('/admin/organisation');
+  if (js) await waitForHydration(page);
+  const unitForm = page.getByRole('region', { name: 'واحد تازه' });
+  await unitForm.getByLabel('زیرمجموعه').selectOption({ label: 'شرکت شهرک‌های صنعتی استان اصفهان' });
+  await unitForm.getByLabel('کد (لاتین)').fill(code);
+  await unitForm.getByLabel('نام فارسی').fill(`آزمایشگاه ${suffix}`);
+  await unitForm.getByLabel('نام انگلیسی').fill('Laboratory');
+  await unitForm.getByRole('button', { name: 'افزودن واحد' }).click();
+  const unit = page.locator(`li[data-code="${code}"]`);
+  await expect(unit).toContainText(`آزمایشگاه ${suffix}`);
+  const postForm = page.getByRole('region', { name: 'پست تازه' });
+  await postForm.getByLabel('واحد').selectOption({ label: `آزمایشگاه ${suffix}` });
+  await postForm.getByLabel('کد (لاتین)').fill(`${code}.tester`);
+  await postForm.getByLabel('عنوان فارسی پست').fill('کارشناس آزمون');
+  await postForm.getByLabel('عنوان انگلیسی پست').fill('Tester');
+  await postForm.getByRole('button', { name: 'افزودن پست' }).click();
+  await expect(unit).toContainText('کارشناس آزمون');
+
+  // Renamed and moved to Tehran; an empty English name is refused beside
+  // its field and the Persian one stays as typed.
+  await unit.getByRole('link', { name: `ویرایش آزمایشگاه ${suffix}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش واحد');
+  if (js) await waitForHydration(page);
+  await page.getByLabel('نام فارسی').fill(`آزمایشگاه مرکزی ${suffix}`);
+  await page.getByLabel('نام انگلیسی').fill('');
+  await page.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+  await expect(page.locator('#unit-name-en-error')).toHaveText('نام انگلیسی را بنویسید (حداکثر ۲۰۰ نویسه)');
+  await expect(page.getByLabel('نام فارسی')).toHaveValue(`آزمایشگاه مرکزی ${suffix}`);
+  await page.getByLabel('نام انگلیسی').fill('Central laboratory');
+  await page.getByLabel('زیرمجموعه').selectOption({ label: 'شرکت شهرک‌های صنعتی استان تهران' });
+  await page.getByRole('button', { name: 'ذخیره تغییرات' }).click();
+  await expect(page.getByText('تغییر ذخیره شد.')).toBeVisible();
+  await expect(unit).toContainText(`آزمایشگاه مرکزی ${suffix}`);
+  const tehranAt = await page.locator('li[data-code="tehran"]').evaluate((el) => [...el.parentElement!.children].indexOf(el));
+  const unitAt = await unit.evaluate((el) => [...el.parentElement!.children].indexOf(el));
+  const isfahanAt = await page.locator('li[data-code="isfahan"]').evaluate((el) => [...el.parentElement!.children].indexOf(el));
+  expect(unitAt).toBeGreaterThan(tehranAt);
+  expect(unitAt).toBeLessThan(isfahanAt);
+
+  // Not closed while its post is open; the post closes, then the unit.
+  await unit.getByRole('link', { name: `ویرایش آزمایشگاه مرکزی ${suffix}` }).click();
+  await page.getByRole('button', { name: 'بستن واحد' }).click();
+  await expect(page.getByRole('alert')).toContainText('هنوز واحد یا پست باز دارد');
+  await page.getByRole('link', { name: 'بازگشت به ساختار سازمانی' }).click();
+  await unit.getByRole('link', { name: 'ویرایش کارشناس آزمون' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش پست');
+  await page.getByRole('button', { name: 'بستن پست' }).click();
+  await expect(page.getByText('بسته شد و در تاریخچه ماند.')).toBeVisible();
+  await expect(unit.locator('li', { hasText: 'کارشناس آزمون' })).toContainText('بسته‌شده از');
+  await unit.getByRole('link', { name: `ویرایش آزمایشگاه مرکزی ${suffix}` }).click();
+  await page.getByRole('button', { name: 'بستن واحد' }).click();
+  await expect(page.getByText('بسته شد و در تاریخچه ماند.')).toBeVisible();
+  await expect(unit).toContainText('بسته‌شده از');
+  await expect(unit.getByRole('link', { name: /ویرایش/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'پست تازه' }).getByLabel('واحد')).not.toContainText(`آزمایشگاه مرکزی ${suffix}`);
 });

@@ -127,3 +127,56 @@ test('open data lists the published catalogue for other platforms', async ({ req
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain('جواز تاسیس');
 });
+
+test('an administrator registers a permit, links it to the service that issues it and publishes it', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const js = jsEnabled(testInfo);
+  const title = `مجوز آزمایشی بهره‌برداری ${randomDigits(5)}`;
+  await signIn(page, 'admin', DEMO_PASSWORD, js);
+  await mainMenu(page).getByRole('link', { name: 'مدیریت مجوزها' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('مدیریت مجوزها');
+  await expect(page.getByRole('link', { name: 'جواز تاسیس', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'مجوز تازه' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش شناسنامه مجوز');
+  if (js) await waitForHydration(page);
+
+  await page.getByLabel('عنوان مجوز').fill(title);
+  await page.getByLabel('دستگاه صادرکننده').fill('سازمان نمونه صنایع و شهرک‌های صنعتی');
+  const service = (await page.locator('#f-service option', { hasText: 'جواز تاسیس' }).first().textContent()) ?? '';
+  await page.getByLabel('خدمت صادرکننده در شناسنامه خدمات').selectOption({ label: service });
+  const first = page.getByRole('group', { name: 'درخواست ۱', exact: true });
+  await first.getByLabel('نوع درخواست').selectOption({ label: 'صدور' });
+  await first.getByLabel('مستندات قانونی').fill('آیین‌نامه نمونه بهره‌برداری');
+  await first.getByLabel('مدارک مورد نیاز').fill('درخواست کتبی\nپروانه ساخت');
+  await first.getByLabel('هزینه (ریال)').fill('-100');
+  await first.getByRole('checkbox', { name: 'حقوقی' }).check();
+  await first.getByLabel('زمان انجام کار').fill('۱۰ روز کاری');
+  await page.getByRole('button', { name: 'ذخیره شناسنامه' }).click();
+
+  // The negative fee is named beside it and in the summary; the rest stays.
+  await expect(page.getByRole('alert').filter({ hasText: 'این بخش‌ها را درست کنید' })).toContainText('درخواست ۱ — هزینه (ریال)');
+  await expect(page.locator('#f-k0-fee-error')).toHaveText('عدد نمی‌تواند منفی باشد');
+  await expect(page.getByLabel('عنوان مجوز')).toHaveValue(title);
+  await expect(page.getByLabel('خدمت صادرکننده در شناسنامه خدمات')).not.toHaveValue('');
+  await page.locator('#f-k0-fee').fill('۲٬۵۰۰٬۰۰۰');
+  await page.getByRole('button', { name: 'ذخیره شناسنامه' }).click();
+  await expect(page.getByText('شناسنامه ذخیره شد.')).toBeVisible();
+  await page.getByRole('button', { name: 'انتشار' }).click();
+  await expect(page.getByText('مجوز منتشر شد و برای همه پیداست.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'تاریخچه تغییرات' })).toContainText('انتشار');
+
+  // The public card, and the service page links back to it.
+  await page.getByRole('link', { name: 'دیدن صفحه عمومی' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByText(`${persianAmount(2_500_000)} ریال`)).toBeVisible();
+  await page.getByRole('link', { name: service.trim() }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+});
+
+test('only administrators reach the permit editor', async ({ page }, testInfo) => {
+  await signIn(page, 'desk.tehran', DEMO_PASSWORD, jsEnabled(testInfo));
+  await expect(mainMenu(page).getByRole('link', { name: 'مدیریت مجوزها' })).toHaveCount(0);
+  await page.goto('/admin/permits/1');
+  await expect(page.getByText('شما اجازه این کار را ندارید')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'ذخیره شناسنامه' })).toHaveCount(0);
+});
