@@ -355,6 +355,24 @@ pub trait Catalogue: Send + Sync {
 /// The catalogue handle server functions take from context.
 pub type CatalogueHandle = Arc<dyn Catalogue>;
 
+/// Public tracking by tracking code and national id.
+#[async_trait]
+pub trait Tracking: Send + Sync {
+    /// Checks the pair and gives the formatted code with a signed,
+    /// short-lived token for its page. Every wrong pair gets the same
+    /// answer; `client` is the caller's address, for rate limiting.
+    async fn find(&self, tracking_code: &str, national_id: &str, client: &str) -> Result<(String, String), AppError>;
+    /// The request's progress, for a valid token.
+    async fn view(
+        &self,
+        tracking_code: &str,
+        token: &str,
+    ) -> Result<crate::serverfns::tracking::TrackingView, AppError>;
+}
+
+/// The tracking handle server functions take from context.
+pub type TrackingHandle = Arc<dyn Tracking>;
+
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.
 pub fn contract<T: Clone + Send + Sync + 'static>() -> Result<T, AppError> {

@@ -62,6 +62,7 @@ use crate::pages::{
     identity::{form::IdentityFormPage, request::RequestPage},
     not_found::NotFound,
     services::ServicesPage,
+    tracking::{TrackPage, TrackResultPage},
 };
 
 /// The HTML document around the app. Only the server calls it; `lang` and
@@ -157,6 +158,12 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("permits"), ParamSegment("id"))
                             view=PermitEditorPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route path=StaticSegment("track") view=TrackPage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("track"), ParamSegment("code"))
+                            view=TrackResultPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

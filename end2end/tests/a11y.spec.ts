@@ -32,6 +32,7 @@ const PAGES: Array<{ path: string; title: string }> = [
   { path: '/catalogue/4', title: 'a service card' },
   { path: '/permits', title: 'the permit register' },
   { path: '/permits/1', title: 'a permit card' },
+  { path: '/track', title: 'the tracking page' },
 ];
 
 for (const { path, title } of PAGES) {

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
-import { activateAndSignIn, randomDigits, signIn, signUp } from './accounts';
+import { activateAndSignIn, nationalId, randomDigits, signIn, signUp } from './accounts';
 import { jsEnabled, mainMenu, waitForHydration } from './helpers';
 
 // A real 1×1 PNG and a small complete PDF, as a phone's camera or scanner
@@ -71,6 +71,7 @@ test('a legal entity acting by proxy verifies its identity through a rejection a
   await expect(mainMenu(page).getByRole('link', { name: 'خدمات الکترونیک' })).toHaveCount(0);
   await openIdentity(page, js);
   await expect(page.getByText(/کد رهگیری/)).toBeVisible();
+  const trackingCode = (await page.locator('.tracking__code').innerText()).trim();
   await expect(page.getByLabel('نام (فقط فارسی)')).toHaveValue('مهسا');
 
   await page.getByRole('radio', { name: 'حقوقی' }).check();
@@ -124,6 +125,24 @@ test('a legal entity acting by proxy verifies its identity through a rejection a
   await expect(history.getByRole('row')).toHaveCount(5);
   await expect(history).toContainText('عدم تأیید مسئول میز خدمت');
   await expect(history).toContainText('بهرام کاظم‌زاده');
+
+  // Anyone with the receipt follows it without signing in: every step
+  // with its date, and no staff names.
+  const visitor = await freshContext(browser, testInfo);
+  const track = await visitor.newPage();
+  await track.goto('/');
+  await track.getByRole('link', { name: 'پیگیری درخواست با کد رهگیری' }).click();
+  if (js) await waitForHydration(track);
+  await track.getByLabel('کد رهگیری').fill(trackingCode.toLowerCase().replace('-', ' '));
+  await track.getByLabel('کد ملی متقاضی').fill(nationalId(`03${suffix}`));
+  await track.getByRole('button', { name: 'پیگیری' }).click();
+  await expect(track.getByRole('heading', { name: /کد رهگیری/ })).toContainText(trackingCode);
+  await expect(track.locator('.track-status')).toHaveText('تأیید شد');
+  const steps = track.getByRole('region', { name: 'مراحل انجام‌شده' }).getByRole('listitem');
+  await expect(steps).toHaveText([/ثبت و ارسال/, /بازگرداندن برای اصلاح/, /ارسال دوباره پس از اصلاح/, /تأیید/]);
+  await expect(track.getByText('بهرام کاظم‌زاده')).toHaveCount(0);
+  expect(new URL(track.url()).search).not.toContain(nationalId(`03${suffix}`));
+  await visitor.close();
 });
 
 test('a wrong file is refused beside its slot and nothing typed is lost', async ({ page }, testInfo) => {

@@ -32,7 +32,7 @@ impl Secret {
         Self(value.to_owned())
     }
 
-    /// The secret's value, for the one place that needs it.
+    /// The secret's value, for what is signed with it.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -73,6 +73,10 @@ pub struct Config {
     /// How many documents one upload slot holds
     /// (`MIZEKHEDMAT_UPLOAD_MAX_FILES`, default 3).
     pub upload_max_files: u64,
+    /// Public holidays beyond the fixed solar ones, as Jalali dates
+    /// (`MIZEKHEDMAT_HOLIDAYS`, e.g. `1405/01/14 1405/12/20`): the lunar
+    /// holidays move every year, so each year's list is configured.
+    pub holidays: std::collections::BTreeSet<chrono::NaiveDate>,
 }
 
 /// The SMS provider and mail server. Unset in demo mode, messages are only
@@ -110,6 +114,9 @@ pub enum ConfigError {
     /// The database URL names an engine we do not run on.
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnsupportedDatabase,
+    /// A holiday is not a Jalali date.
+    #[error("MIZEKHEDMAT_HOLIDAYS: {0}")]
+    BadHolidays(String),
 }
 
 const DEMO_SECRET_MARKER: &str = "demo";
@@ -178,6 +185,8 @@ impl Config {
                 .and_then(|n| n.parse::<u64>().ok())
                 .filter(|n| *n > 0)
                 .unwrap_or(crate::identity::FILES_PER_SLOT),
+            holidays: app::domain::working_days::parse_holidays(&lookup("MIZEKHEDMAT_HOLIDAYS").unwrap_or_default())
+                .map_err(ConfigError::BadHolidays)?,
         })
     }
 
@@ -216,6 +225,14 @@ mod tests {
         assert_eq!(c.mode, Mode::Demo);
         assert!(c.database_url.starts_with("sqlite://data/"));
         assert!(!c.served_over_https());
+    }
+
+    #[test]
+    fn holidays_are_read_as_jalali_dates_and_a_bad_one_is_named() {
+        let read = config(&[("MIZEKHEDMAT_HOLIDAYS", "۱۴۰۵/۰۱/۱۴, 1405-12-20")]).expect("read");
+        assert_eq!(read.holidays.len(), 2);
+        let refused = config(&[("MIZEKHEDMAT_HOLIDAYS", "1405/01/14 1405/13/01")]);
+        assert!(matches!(refused, Err(ConfigError::BadHolidays(m)) if m.contains("1405/13/01")));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod second_factor;
 pub mod staff_admin;
 pub mod state;
 pub mod telemetry;
+pub mod tracking;
 
 use std::process::ExitCode;
 

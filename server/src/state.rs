@@ -42,6 +42,8 @@ pub struct AppState {
     pub catalogue: app::contracts::CatalogueHandle,
     /// The organisation tree and its posts.
     pub organisation: app::contracts::OrganisationAdminHandle,
+    /// Public tracking by tracking code and national id.
+    pub tracking: app::contracts::TrackingHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -60,6 +62,8 @@ impl AppState {
             .mode
             .is_demo()
             .then(|| Arc::new(SeaOrmDemoInbox::new(db.clone())) as DemoInboxHandle);
+        let mut holidays = app::domain::working_days::solar_holidays(1400..=1430);
+        holidays.extend(config.holidays.iter().copied());
         let files = LocalFiles::new(config.data_dir.join("uploads"), config.upload_max_bytes);
         Self {
             leptos,
@@ -70,6 +74,11 @@ impl AppState {
             catalogue: Arc::new(crate::catalogue::SeaOrmCatalogue::new(db.clone())),
             organisation: Arc::new(crate::organisation_admin::SeaOrmOrganisationAdmin::new(db.clone())),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
+            tracking: Arc::new(crate::tracking::SeaOrmTracking::new(
+                db.clone(),
+                app::domain::working_days::WorkingCalendar::iranian(holidays),
+                config.secret.as_ref().map(|s| s.expose()),
+            )),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
             accounts: Arc::new(SeaOrmAccounts::new(db.clone()).resending_through(registration.clone())),
@@ -91,6 +100,7 @@ impl AppState {
         leptos::prelude::provide_context(self.staff_admin.clone());
         leptos::prelude::provide_context(self.catalogue.clone());
         leptos::prelude::provide_context(self.organisation.clone());
+        leptos::prelude::provide_context(self.tracking.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

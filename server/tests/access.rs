@@ -93,6 +93,8 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/admin/change_post", Access::Admin),
     ("/api/admin/retire_post", Access::Admin),
     ("/api/catalogue/search", Access::Anyone),
+    ("/api/tracking/find", Access::Anyone),
+    ("/api/tracking/view", Access::Anyone),
     ("/api/catalogue/service", Access::Anyone),
     ("/api/catalogue/permits", Access::Anyone),
     ("/api/catalogue/permit", Access::Anyone),
@@ -235,6 +237,10 @@ fn form_for(path: &str, request_id: i32) -> String {
         "/api/catalogue/permits" => "q=",
         "/api/catalogue/publish" => "kind=service&id=1&published=true",
         "/api/admin/set_role" => "user_id=5&role=domain_expert",
+        "/api/tracking/find" | "/api/tracking/view" => {
+            let code = app::domain::tracking_code::from_random([0; 8]);
+            return format!("tracking_code={code}&national_id=0012345679&token=1.AA");
+        }
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
         }

@@ -13,6 +13,7 @@ pub mod national_id;
 pub mod normalize;
 pub mod password;
 pub mod person_name;
+pub mod request_form;
 pub mod role;
 pub mod signup;
 pub mod tracking_code;

@@ -178,6 +178,39 @@ pub fn parse_holidays(text: &str) -> Result<BTreeSet<NaiveDate>, String> {
         .collect()
 }
 
+/// The official holidays that fall on the same solar day every year:
+/// Nowruz (1–4 Farvardin), Islamic Republic Day and Nature Day (12–13
+/// Farvardin), 14–15 Khordad, 22 Bahman and 29 Esfand. The lunar holidays
+/// move every year and are configured (see [`parse_holidays`]).
+const SOLAR_HOLIDAYS: [(u8, u8); 10] = [
+    (1, 1),
+    (1, 2),
+    (1, 3),
+    (1, 4),
+    (1, 12),
+    (1, 13),
+    (3, 14),
+    (3, 15),
+    (11, 22),
+    (12, 29),
+];
+
+/// The fixed solar holidays of the Jalali `years`, as Gregorian days.
+pub fn solar_holidays(years: std::ops::RangeInclusive<i32>) -> BTreeSet<NaiveDate> {
+    years
+        .flat_map(|year| {
+            SOLAR_HOLIDAYS.iter().filter_map(move |(month, day)| {
+                JalaliDate {
+                    year,
+                    month: *month,
+                    day: *day,
+                }
+                .to_gregorian()
+            })
+        })
+        .collect()
+}
+
 fn parse_jalali_day(entry: &str) -> Option<NaiveDate> {
     let ascii = normalize_digits(entry);
     let mut parts = ascii.split(['-', '/']);
@@ -197,6 +230,16 @@ mod tests {
     use super::AgreedDuration::{Hours, WorkingDays};
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn nowruz_and_the_other_solar_holidays_recur_every_year() {
+        let holidays = solar_holidays(1404..=1405);
+        assert_eq!(holidays.len(), 20);
+        assert!(holidays.contains(&day(2026, 3, 21)), "1 Farvardin 1405");
+        assert!(holidays.contains(&day(2026, 2, 11)), "22 Bahman 1404");
+        let calendar = WorkingCalendar::iranian(holidays);
+        assert!(!calendar.is_working_day(day(2026, 3, 22)));
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

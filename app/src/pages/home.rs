@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::status_card::StatusCard;
 use crate::i18n::{t, t_string, use_i18n};
@@ -19,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
                     <button type="submit" class="button">{t!(i18n, catalogue_search)}</button>
                 </div>
             </form>
+            <p class="home-track"><A href="/track">{t!(i18n, home_track_link)}</A></p>
         </section>
         <section class="card" aria-labelledby="what-heading">
             <h2 id="what-heading">{t!(i18n, home_what_heading)}</h2>

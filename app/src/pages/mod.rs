@@ -9,3 +9,4 @@ pub mod home;
 pub mod identity;
 pub mod not_found;
 pub mod services;
+pub mod tracking;

@@ -11,3 +11,4 @@ pub mod identity;
 #[cfg(feature = "ssr")]
 pub mod multipart;
 pub mod system;
+pub mod tracking;

@@ -31,6 +31,11 @@ pub const KIND: &str = "identity";
 /// Documents allowed in one slot unless configured otherwise
 /// (`MIZEKHEDMAT_UPLOAD_MAX_FILES`).
 pub const FILES_PER_SLOT: u64 = 3;
+/// How long the desk has to verify an identity, promised to the applicant
+/// on the tracking page. Identity verification will take it from its
+/// workflow definition once it runs on the workflow engine.
+pub const AGREED_DURATION: app::domain::working_days::AgreedDuration =
+    app::domain::working_days::AgreedDuration::WorkingDays(2);
 const NOT_EDITABLE: &str = "این درخواست در حال بررسی یا پایان‌یافته است و اکنون ویرایش نمی‌شود";
 const TAKEN: &str = "این درخواست را هم‌اکنون کس دیگری بررسی کرد یا تغییر کرد؛ صفحه را دوباره باز کنید";
 

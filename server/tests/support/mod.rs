@@ -89,3 +89,22 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .find(|v| v.starts_with("__Host-session="))
         .map(str::to_owned)
 }
+
+/// A demo account as its session presents it.
+pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contracts::SessionUser {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use server::entities::user;
+    let row = user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+        .expect("read")
+        .expect("demo account");
+    app::contracts::SessionUser {
+        user_id: row.id,
+        display_name: format!("{} {}", row.first_name, row.last_name),
+        role: app::domain::role::Role::parse(&row.role).expect("role"),
+        identity_verified: row.identity_verified_at.is_some(),
+        needs_second_factor: false,
+    }
+}

@@ -1,0 +1,36 @@
+//! What the public tracking page receives: no names of staff, only the
+//! units that hold the request and the dates of each step.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A request as its applicant may follow it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackingView {
+    /// As printed on the receipt: `XXXX-XXXXC`.
+    pub tracking_code: String,
+    /// What was applied for: `identity` for identity verification.
+    pub kind: String,
+    /// `draft`, `submitted` (with staff), `rejected` (back with the
+    /// applicant for correction) or `approved`.
+    pub status: String,
+    /// The unit holding it now, in Persian and English; none when it is
+    /// with the applicant or finished.
+    pub unit_fa: Option<String>,
+    pub unit_en: Option<String>,
+    /// When it was first sent.
+    pub received_at: Option<DateTime<Utc>>,
+    /// When an answer is promised, counted in working days; none while it
+    /// is with the applicant or finished.
+    pub promised_at: Option<DateTime<Utc>>,
+    /// What happened, oldest first.
+    pub events: Vec<TrackedEvent>,
+}
+
+/// One step done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedEvent {
+    /// `submitted`, `resubmitted`, `approved` or `rejected`.
+    pub action: String,
+    pub at: DateTime<Utc>,
+}
