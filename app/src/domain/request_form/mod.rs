@@ -132,8 +132,8 @@ fn shown(def: &FormDefinition, answers: &Fields) -> Vec<bool> {
     let mut shown: Vec<bool> = Vec::with_capacity(def.fields.len());
     for field in &def.fields {
         let on = field.condition.as_ref().is_none_or(|c| {
-            let source_shown = def.fields.iter().zip(&shown).any(|(f, &on)| on && f.name == c.field);
-            source_shown && holds(c, answers.get(&c.field).map_or(&[], Vec::as_slice))
+            let source_shown = def.fields.iter().zip(&shown).any(|(f, &was)| was && f.name == c.field);
+            source_shown && holds(c, answers.get(&c.field).map(Vec::as_slice).unwrap_or_default())
         });
         shown.push(on);
     }
@@ -175,7 +175,8 @@ fn check_fields(fields: &[FieldDefinition], prefix: &str, top: bool, out: &mut V
     for (i, field) in fields.iter().enumerate() {
         let at = |part: &str| format!("{prefix}.{i}.{part}");
         if !valid_name(&field.name) {
-            let message = "نام فیلد را با حرف کوچک لاتین آغاز کنید و فقط حرف کوچک لاتین، رقم و _ بنویسید (حداکثر ۴۰ نویسه)";
+            let message =
+                "نام فیلد را با حرف کوچک لاتین آغاز کنید و فقط حرف کوچک لاتین، رقم و _ بنویسید (حداکثر ۴۰ نویسه)";
             note(out, at("name"), message);
         } else if fields[..i].iter().any(|f| f.name == field.name) {
             note(out, at("name"), "نام فیلد تکراری است");
@@ -248,7 +249,11 @@ fn check_kind(kind: &FieldKind, at: &dyn Fn(&str) -> String, out: &mut Vec<Probl
             if allowed.is_empty() {
                 note(out, at("allowed"), "دست‌کم یک پسوند مجاز بنویسید، مانند pdf");
             } else if !allowed.iter().all(extension) {
-                note(out, at("allowed"), "پسوندها را با حرف کوچک لاتین و بی‌نقطه بنویسید، مانند pdf");
+                note(
+                    out,
+                    at("allowed"),
+                    "پسوندها را با حرف کوچک لاتین و بی‌نقطه بنویسید، مانند pdf",
+                );
             }
         }
         _ => {}
@@ -264,7 +269,11 @@ fn check_options(options: &[Choice], at: &dyn Fn(&str) -> String, out: &mut Vec<
     for (j, option) in options.iter().enumerate() {
         let value = plain(&option.value);
         if value.is_empty() || value.chars().count() > 100 {
-            note(out, at(&format!("options.{j}.value")), "مقدار گزینه را با حداکثر ۱۰۰ نویسه بنویسید");
+            note(
+                out,
+                at(&format!("options.{j}.value")),
+                "مقدار گزینه را با حداکثر ۱۰۰ نویسه بنویسید",
+            );
         } else if options[..j].iter().any(|o| plain(&o.value) == value) {
             note(out, at(&format!("options.{j}.value")), "مقدار گزینه تکراری است");
         }
@@ -276,7 +285,11 @@ fn check_options(options: &[Choice], at: &dyn Fn(&str) -> String, out: &mut Vec<
 
 fn check_condition(c: &Condition, earlier: &[FieldDefinition], at: &dyn Fn(&str) -> String, out: &mut Vec<Problem>) {
     let Some(source) = earlier.iter().find(|f| f.name == c.field) else {
-        note(out, at("condition.field"), "شرط باید به فیلدی پیش از این فیلد اشاره کند");
+        note(
+            out,
+            at("condition.field"),
+            "شرط باید به فیلدی پیش از این فیلد اشاره کند",
+        );
         return;
     };
     if !source.kind.is_simple() {
@@ -348,16 +361,43 @@ mod tests {
     /// shown only when `exports` is yes.
     pub(super) fn every_kind() -> FormDefinition {
         let required = |f: FieldDefinition| FieldDefinition { required: true, ..f };
-        let month = required(field("month", FieldKind::Select { options: options(&["1", "2", "3"]) }));
-        let quantity = required(field("quantity", FieldKind::Number { min: Some(0), max: None }));
+        let month = required(field(
+            "month",
+            FieldKind::Select {
+                options: options(&["1", "2", "3"]),
+            },
+        ));
+        let quantity = required(field(
+            "quantity",
+            FieldKind::Number {
+                min: Some(0),
+                max: None,
+            },
+        ));
         let fields = vec![
             required(field("title", FieldKind::Text { max_chars: 20 })),
             field("notes", FieldKind::LongText { max_chars: 2000 }),
-            field("workers", FieldKind::Number { min: Some(0), max: Some(10_000) }),
+            field(
+                "workers",
+                FieldKind::Number {
+                    min: Some(0),
+                    max: Some(10_000),
+                },
+            ),
             required(field("capital", FieldKind::Money)),
             field("started", FieldKind::JalaliDate),
-            required(field("activity", FieldKind::Select { options: options(&["food", "metal"]) })),
-            field("markets", FieldKind::MultiSelect { options: options(&["domestic", "export"]) }),
+            required(field(
+                "activity",
+                FieldKind::Select {
+                    options: options(&["food", "metal"]),
+                },
+            )),
+            field(
+                "markets",
+                FieldKind::MultiSelect {
+                    options: options(&["domestic", "export"]),
+                },
+            ),
             field("exports", FieldKind::YesNo),
             FieldDefinition {
                 condition: Some(Condition {
@@ -368,14 +408,32 @@ mod tests {
             },
             field("manager_id", FieldKind::NationalId),
             field("manager_mobile", FieldKind::Mobile),
-            field("monthly", FieldKind::Rows { columns: vec![month, quantity], min_rows: 0, max_rows: 3 }),
-            field("licence", FieldKind::Files { allowed: vec!["pdf".into(), "jpg".into()], max_mb: 5, max_files: 2 }),
+            field(
+                "monthly",
+                FieldKind::Rows {
+                    columns: vec![month, quantity],
+                    min_rows: 0,
+                    max_rows: 3,
+                },
+            ),
+            field(
+                "licence",
+                FieldKind::Files {
+                    allowed: vec!["pdf".into(), "jpg".into()],
+                    max_mb: 5,
+                    max_files: 2,
+                },
+            ),
         ];
         FormDefinition { fields }
     }
 
     fn problems(def: &FormDefinition) -> Vec<String> {
-        check_definition(def).expect_err("refused").into_iter().map(|p| p.field).collect()
+        check_definition(def)
+            .expect_err("refused")
+            .into_iter()
+            .map(|p| p.field)
+            .collect()
     }
 
     #[test]
@@ -391,14 +449,26 @@ mod tests {
     fn duplicate_names_later_sources_nested_tables_and_empty_options_are_named() {
         let mut def = every_kind();
         def.fields[1].name = "title".into();
-        def.fields[2].condition = Some(Condition { field: "capital".into(), equals: None });
+        def.fields[2].condition = Some(Condition {
+            field: "capital".into(),
+            equals: None,
+        });
         def.fields[5].kind = FieldKind::Select { options: Vec::new() };
         if let FieldKind::Rows { columns, .. } = &mut def.fields[11].kind {
-            columns[1].kind = FieldKind::Rows { columns: Vec::new(), min_rows: 0, max_rows: 1 };
+            columns[1].kind = FieldKind::Rows {
+                columns: Vec::new(),
+                min_rows: 0,
+                max_rows: 1,
+            };
         }
         assert_eq!(
             problems(&def),
-            ["fields.1.name", "fields.2.condition.field", "fields.5.options", "fields.11.columns.1.type"]
+            [
+                "fields.1.name",
+                "fields.2.condition.field",
+                "fields.5.options",
+                "fields.11.columns.1.type"
+            ]
         );
     }
 
@@ -406,10 +476,24 @@ mod tests {
     fn bad_names_bounds_file_limits_and_impossible_condition_values_are_named() {
         let mut def = every_kind();
         def.fields[0].name = "Title".into();
-        def.fields[2].kind = FieldKind::Number { min: Some(5), max: Some(1) };
-        def.fields[8].condition = Some(Condition { field: "exports".into(), equals: Some("maybe".into()) });
-        def.fields[11].kind = FieldKind::Rows { columns: Vec::new(), min_rows: 5, max_rows: 201 };
-        def.fields[12].kind = FieldKind::Files { allowed: vec![".PDF".into()], max_mb: 51, max_files: 0 };
+        def.fields[2].kind = FieldKind::Number {
+            min: Some(5),
+            max: Some(1),
+        };
+        def.fields[8].condition = Some(Condition {
+            field: "exports".into(),
+            equals: Some("maybe".into()),
+        });
+        def.fields[11].kind = FieldKind::Rows {
+            columns: Vec::new(),
+            min_rows: 5,
+            max_rows: 201,
+        };
+        def.fields[12].kind = FieldKind::Files {
+            allowed: vec![".PDF".into()],
+            max_mb: 51,
+            max_files: 0,
+        };
         assert_eq!(
             problems(&def),
             [
