@@ -5,10 +5,11 @@
 
 mod support;
 
-use app::contracts::{Catalogue, SessionUser};
+use support::demo_user;
+
+use app::contracts::Catalogue;
 use app::domain::catalogue::form::{Fields, card_from_fields, card_to_fields};
 use app::domain::catalogue::permit_form::{permit_from_fields, permit_to_fields};
-use app::domain::role::Role;
 use app::errors::AppError;
 use app::serverfns::catalogue::{CardKind, CatalogueQuery};
 use axum::{
@@ -16,26 +17,9 @@ use axum::{
     http::{Request, StatusCode, header},
 };
 use http_body_util::BodyExt;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use server::catalogue::SeaOrmCatalogue;
-use server::{config::Config, demo, entities::user, http::router, state::AppState};
+use server::{config::Config, demo, http::router, state::AppState};
 use tower::ServiceExt;
-
-async fn demo_user(db: &DatabaseConnection, username: &str) -> SessionUser {
-    let row = user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("demo account");
-    SessionUser {
-        user_id: row.id,
-        display_name: row.first_name,
-        role: Role::parse(&row.role).expect("role"),
-        identity_verified: true,
-        needs_second_factor: false,
-    }
-}
 
 const SERVICE: CardKind = CardKind::Service;
 const PERMIT: CardKind = CardKind::Permit;

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::demo_user;
+
 use app::contracts::{ByteStream, IdentityDesk, SessionUser};
 use app::domain::{identity::IdentityForm, role::Role, tracking_code};
 use app::errors::AppError;
@@ -53,23 +55,6 @@ async fn applicant(db: &DatabaseConnection, n: u32) -> SessionUser {
     }
 }
 
-/// A demo account as the session would present it.
-async fn demo(db: &DatabaseConnection, username: &str) -> SessionUser {
-    let row = user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("demo");
-    SessionUser {
-        user_id: row.id,
-        display_name: format!("{} {}", row.first_name, row.last_name),
-        role: Role::parse(&row.role).expect("role"),
-        identity_verified: row.identity_verified_at.is_some(),
-        needs_second_factor: false,
-    }
-}
-
 fn legal_by_proxy() -> IdentityForm {
     IdentityForm {
         person_kind: "legal".into(),
@@ -110,8 +95,8 @@ async fn a_legal_entity_by_proxy_is_rejected_for_a_missing_card_fixes_it_and_is_
     for t in support::databases().await {
         let s = setup(&t.db, 5 * 1024 * 1024).await;
         let sara = applicant(&t.db, 1).await;
-        let tehran = demo(&t.db, "desk.tehran").await;
-        let isfahan = demo(&t.db, "desk.isfahan").await;
+        let tehran = demo_user(&t.db, "desk.tehran").await;
+        let isfahan = demo_user(&t.db, "desk.isfahan").await;
         let other = applicant(&t.db, 2).await;
 
         let page = s.desk.my_request(&sara).await.expect("a draft");
@@ -270,7 +255,7 @@ async fn two_officers_deciding_the_same_request_at_once_one_wins_and_the_other_i
     for t in support::databases().await {
         let s = setup(&t.db, 1024 * 1024).await;
         let sara = applicant(&t.db, 3).await;
-        let first = demo(&t.db, "desk.tehran").await;
+        let first = demo_user(&t.db, "desk.tehran").await;
         // A second person holding the same desk officer post.
         let second = applicant(&t.db, 4).await;
         let desk_post = post::Entity::find()
@@ -377,7 +362,7 @@ async fn uploads_are_judged_by_content_and_size_and_never_kept_half() {
         assert!(refused(fourth).contains("حداکثر ۳"));
         let unknown = s.desk.upload(&sara, "selfie", "me.png", body(PNG)).await;
         assert!(unknown.is_err(), "only the seed's slots");
-        let officer = demo(&t.db, "desk.tehran").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
         assert_eq!(
             s.desk.upload(&officer, "national_card", "x.png", body(PNG)).await,
             Err(AppError::Forbidden)

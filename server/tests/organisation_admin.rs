@@ -5,29 +5,14 @@
 
 mod support;
 
-use app::contracts::{NewUnit, OrganisationAdmin, Placement, SessionUser, StaffAdmin};
-use app::domain::role::Role;
+use support::demo_user;
+
+use app::contracts::{NewUnit, OrganisationAdmin, Placement, StaffAdmin};
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use server::entities::{organisation_unit as unit, user};
+use server::entities::organisation_unit as unit;
 use server::organisation_admin::SeaOrmOrganisationAdmin;
 use server::staff_admin::SeaOrmStaffAdmin;
-
-async fn demo_user(db: &DatabaseConnection, username: &str) -> SessionUser {
-    let row = user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("demo account");
-    SessionUser {
-        user_id: row.id,
-        display_name: row.first_name,
-        role: Role::parse(&row.role).expect("role"),
-        identity_verified: false,
-        needs_second_factor: false,
-    }
-}
 
 async fn unit_id(db: &DatabaseConnection, code: &str) -> i32 {
     unit::Entity::find()

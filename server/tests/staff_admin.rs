@@ -4,29 +4,15 @@
 
 mod support;
 
-use app::contracts::{Accounts, NewStaff, SessionUser, StaffAdmin};
+use support::demo_user;
+
+use app::contracts::{Accounts, NewStaff, StaffAdmin};
 use app::domain::role::Role;
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use server::accounts::SeaOrmAccounts;
-use server::entities::{outbox_message, post, post_holding, user};
+use server::entities::{outbox_message, post, post_holding};
 use server::staff_admin::SeaOrmStaffAdmin;
-
-async fn demo(db: &DatabaseConnection, username: &str) -> SessionUser {
-    let row = user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("read")
-        .expect("demo");
-    SessionUser {
-        user_id: row.id,
-        display_name: row.first_name,
-        role: Role::parse(&row.role).expect("role"),
-        identity_verified: false,
-        needs_second_factor: false,
-    }
-}
 
 async fn post_id(db: &DatabaseConnection, code: &str) -> i32 {
     post::Entity::find()
@@ -56,8 +42,8 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
     for t in support::databases().await {
         server::demo::seed(&t.db).await.expect("demo data");
         let admin_service = SeaOrmStaffAdmin::new(t.db.clone(), "https://desk.example.ir");
-        let admin = demo(&t.db, "admin").await;
-        let officer = demo(&t.db, "desk.tehran").await;
+        let admin = demo_user(&t.db, "admin").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
         let land = post_id(&t.db, "isfahan.land.expert").await;
 
         assert_eq!(
@@ -119,7 +105,7 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
             .sign_in("desk.isfahan", server::demo::DEMO_PASSWORD, "203.0.113.9")
             .await
             .expect("in");
-        let isfahan = demo(&t.db, "desk.isfahan").await;
+        let isfahan = demo_user(&t.db, "desk.isfahan").await;
         admin_service
             .set_active(&admin, isfahan.user_id, false)
             .await
@@ -157,9 +143,9 @@ async fn an_administrator_changes_a_staff_role_which_signs_them_out_and_nobody_e
     for t in support::databases().await {
         server::demo::seed(&t.db).await.expect("demo data");
         let admin_service = SeaOrmStaffAdmin::new(t.db.clone(), "https://desk.example.ir");
-        let admin = demo(&t.db, "admin").await;
-        let officer = demo(&t.db, "desk.tehran").await;
-        let expert = demo(&t.db, "desk.isfahan").await;
+        let admin = demo_user(&t.db, "admin").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let expert = demo_user(&t.db, "desk.isfahan").await;
         let accounts = SeaOrmAccounts::new(t.db.clone());
         let session = accounts
             .sign_in("desk.isfahan", server::demo::DEMO_PASSWORD, "203.0.113.9")
