@@ -19,4 +19,5 @@ pub mod signup;
 pub mod tracking_code;
 pub mod tree;
 pub mod username;
+pub mod workflow;
 pub mod working_days;
