@@ -46,6 +46,23 @@ impl SeaOrmOrganisationAdmin {
     }
 }
 
+impl SeaOrmOrganisationAdmin {
+    /// Two administrators adding the same code at once: the database's
+    /// unique index refuses the second, who is told beside the field.
+    async fn insert_refused(&self, what: &str, e: &sea_orm::DbErr, code: &str) -> AppError {
+        match self.code_taken(code).await {
+            Ok(true) => AppError::Fields(vec![FieldMessage {
+                field: "code".into(),
+                message: TAKEN.into(),
+            }]),
+            _ => internal(what, e),
+        }
+    }
+}
+
+/// What an administrator is told when a code is already used.
+const TAKEN: &str = "این کد برای واحد یا پست دیگری به کار رفته است";
+
 /// Whether a unit of `kind` may sit under one of `parent_kind`: provincial
 /// companies under the national organisation, units under any of them.
 fn kinds_fit(parent_kind: &str, kind: &str) -> bool {
@@ -181,7 +198,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         if problems.is_empty() && self.code_taken(&code).await? {
             problems.push(FieldMessage {
                 field: "code".into(),
-                message: "این کد برای واحد یا پست دیگری به کار رفته است".into(),
+                message: TAKEN.into(),
             });
         }
         if !problems.is_empty() {
@@ -190,15 +207,18 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         let row = unit::ActiveModel {
             parent_id: Set(Some(new.parent_id)),
             kind: Set(new.kind.clone()),
-            code: Set(code),
+            code: Set(code.clone()),
             name_fa: Set(new.name_fa.trim().to_owned()),
             name_en: Set(new.name_en.trim().to_owned()),
             created_at: Set(Utc::now()),
             ..Default::default()
         }
         .insert(&self.db)
-        .await
-        .map_err(|e| internal("unit insert", &e))?;
+        .await;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return Err(self.insert_refused("unit insert", &e, &code).await),
+        };
         audit(
             &self.db,
             Some(who.user_id),
@@ -235,7 +255,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         if problems.is_empty() && self.code_taken(&code).await? {
             problems.push(FieldMessage {
                 field: "code".into(),
-                message: "این کد برای واحد یا پست دیگری به کار رفته است".into(),
+                message: TAKEN.into(),
             });
         }
         if !problems.is_empty() {
@@ -243,14 +263,17 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         }
         let row = post::ActiveModel {
             unit_id: Set(unit_id),
-            code: Set(code),
+            code: Set(code.clone()),
             title_fa: Set(title_fa.trim().to_owned()),
             title_en: Set(title_en.trim().to_owned()),
             ..Default::default()
         }
         .insert(&self.db)
-        .await
-        .map_err(|e| internal("post insert", &e))?;
+        .await;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return Err(self.insert_refused("post insert", &e, &code).await),
+        };
         audit(
             &self.db,
             Some(who.user_id),

@@ -153,7 +153,8 @@ fn UnitForm(units: Vec<UnitNode>, action: ServerAction<AddUnit>) -> impl IntoVie
     let error = move || action.value().get().and_then(Result::err);
     let message = move |field: &'static str| move || error().and_then(|e| e.message_for(field));
     let mut kept = remembered("unit");
-    let [code, name_fa, name_en] = ["code", "name_fa", "name_en"].map(|f| kept.remove(f).unwrap_or_default());
+    let [parent, kind, code, name_fa, name_en] =
+        ["parent_id", "kind", "code", "name_fa", "name_en"].map(|f| kept.remove(f).unwrap_or_default());
     view! {
         <section class="card form-card" aria-labelledby="org-new-unit">
             <h2 id="org-new-unit">{t!(i18n, org_new_unit)}</h2>
@@ -161,14 +162,16 @@ fn UnitForm(units: Vec<UnitNode>, action: ServerAction<AddUnit>) -> impl IntoVie
                 <div class="field">
                     <label for="unit-parent">{t!(i18n, org_parent)}</label>
                     <select id="unit-parent" name="parent_id">
-                        {units.iter().map(|u| view! { <option value=u.id.to_string()>{unit_name(locale, u)}</option> }).collect_view()}
+                        {units.iter().map(|u| view! {
+                            <option value=u.id.to_string() selected=parent == u.id.to_string()>{unit_name(locale, u)}</option>
+                        }).collect_view()}
                     </select>
                 </div>
                 <div class="field" class:field--invalid=move || message("kind")().is_some()>
                     <label for="unit-kind">{t!(i18n, org_kind)}</label>
                     <select id="unit-kind" name="kind" aria-describedby="unit-kind-error">
                         <option value="unit">{t!(i18n, org_kind_unit)}</option>
-                        <option value="provincial_company">{t!(i18n, org_kind_province)}</option>
+                        <option value="provincial_company" selected=kind == "provincial_company">{t!(i18n, org_kind_province)}</option>
                     </select>
                     <p class="field__error" id="unit-kind-error">{message("kind")}</p>
                 </div>
@@ -189,7 +192,8 @@ fn PostForm(units: Vec<UnitNode>, action: ServerAction<AddPost>) -> impl IntoVie
     let error = move || action.value().get().and_then(Result::err);
     let message = move |field: &'static str| move || error().and_then(|e| e.message_for(field));
     let mut kept = remembered("post");
-    let [code, title_fa, title_en] = ["code", "title_fa", "title_en"].map(|f| kept.remove(f).unwrap_or_default());
+    let [unit, code, title_fa, title_en] =
+        ["unit_id", "code", "title_fa", "title_en"].map(|f| kept.remove(f).unwrap_or_default());
     view! {
         <section class="card form-card" aria-labelledby="org-new-post">
             <h2 id="org-new-post">{t!(i18n, org_new_post)}</h2>
@@ -197,7 +201,9 @@ fn PostForm(units: Vec<UnitNode>, action: ServerAction<AddPost>) -> impl IntoVie
                 <div class="field">
                     <label for="post-unit">{t!(i18n, org_unit)}</label>
                     <select id="post-unit" name="unit_id">
-                        {units.iter().map(|u| view! { <option value=u.id.to_string()>{unit_name(locale, u)}</option> }).collect_view()}
+                        {units.iter().map(|u| view! {
+                            <option value=u.id.to_string() selected=unit == u.id.to_string()>{unit_name(locale, u)}</option>
+                        }).collect_view()}
                     </select>
                 </div>
                 <Plain name="code" id="post-code" label=t_string!(i18n, org_code).to_owned() value=code error=Signal::derive(message("code")) ltr=true />

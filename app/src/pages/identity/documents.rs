@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::catalogue::labels::number;
 use crate::serverfns::identity::{FileView, UploadLimits};
 
 /// A file on its way to the server.
@@ -22,20 +23,12 @@ struct Pending {
     percent: RwSignal<u32>,
 }
 
-/// A number in the reader's digits.
-fn digits(locale: Locale, n: u64) -> String {
-    match locale {
-        Locale::fa => crate::domain::digits::to_persian_digits(&n.to_string()),
-        Locale::en => n.to_string(),
-    }
-}
-
 /// The hint under the documents' heading: the configured limits.
 #[component]
 pub fn UploadLimitsHint(limits: UploadLimits) -> impl IntoView {
     let i18n = use_i18n();
-    let megabytes = move || digits(i18n.get_locale(), limits.max_bytes / (1024 * 1024));
-    let files = move || digits(i18n.get_locale(), limits.files_per_slot);
+    let megabytes = move || number(i18n.get_locale(), limits.max_bytes / (1024 * 1024));
+    let files = move || number(i18n.get_locale(), limits.files_per_slot);
     view! { <p class="hint">{t!(i18n, identity_documents_limits, megabytes, files)}</p> }
 }
 

@@ -23,7 +23,17 @@ pub async fn add_unit(
 ) -> Result<(), AppError> {
     use crate::contracts::{NewUnit, OrganisationAdminHandle, contract, signed_in};
     let who = signed_in().await?;
-    crate::serverfns::form_memory::remember("unit", &[("code", &code), ("name_fa", &name_fa), ("name_en", &name_en)]);
+    let parent = parent_id.to_string();
+    crate::serverfns::form_memory::remember(
+        "unit",
+        &[
+            ("parent_id", &parent),
+            ("kind", &kind),
+            ("code", &code),
+            ("name_fa", &name_fa),
+            ("name_en", &name_en),
+        ],
+    );
     let unit = NewUnit {
         parent_id,
         kind,
@@ -41,9 +51,15 @@ pub async fn add_unit(
 pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: String) -> Result<(), AppError> {
     use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
     let who = signed_in().await?;
+    let unit = unit_id.to_string();
     crate::serverfns::form_memory::remember(
         "post",
-        &[("code", &code), ("title_fa", &title_fa), ("title_en", &title_en)],
+        &[
+            ("unit_id", &unit),
+            ("code", &code),
+            ("title_fa", &title_fa),
+            ("title_en", &title_en),
+        ],
     );
     crate::errors::with_status(
         contract::<OrganisationAdminHandle>()?
