@@ -9,6 +9,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::domain::workflow::machine::Command;
 use crate::domain::{catalogue::form::Fields, identity::IdentityForm, signup::SignUpInput};
 use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
@@ -18,6 +19,7 @@ use crate::serverfns::catalogue::{
 };
 use crate::serverfns::dev::DevMessages;
 use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
+use crate::serverfns::requests::{Application, Case, FormPage};
 
 /// Counts that show the organisation is loaded and the database answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -372,6 +374,53 @@ pub trait Tracking: Send + Sync {
 
 /// The tracking handle server functions take from context.
 pub type TrackingHandle = Arc<dyn Tracking>;
+
+/// Requests for catalogue sub-services on their defined forms and
+/// workflows. Every method checks the caller's rights itself: applicants
+/// reach only their own requests, staff only what their posts hold or held.
+#[async_trait]
+pub trait RequestDesk: Send + Sync {
+    /// The empty form of a published sub-service, for a signed-in applicant.
+    async fn new_form(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<FormPage, AppError>;
+    /// Creates the applicant's draft for a sub-service; gives its id.
+    async fn start(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<i32, AppError>;
+    /// Streams a file into field `slot` of the applicant's editable request.
+    async fn upload(
+        &self,
+        who: &SessionUser,
+        request_id: i32,
+        slot: &str,
+        file_name: &str,
+        body: ByteStream,
+    ) -> Result<(), AppError>;
+    /// Takes a file off the applicant's editable request.
+    async fn remove_file(&self, who: &SessionUser, request_id: i32, file_id: i32) -> Result<(), AppError>;
+    /// Saves what the applicant typed; with `send`, checks everything and
+    /// sends it (a draft) or sends it back (a returned request).
+    async fn save(&self, who: &SessionUser, draft: Draft, send: bool) -> Result<(), AppError>;
+    /// The applicant's own request.
+    async fn application(&self, who: &SessionUser, request_id: i32) -> Result<Application, AppError>;
+    /// A request as staff see it, for staff whose post holds or held it,
+    /// and managers and administrators.
+    async fn case(&self, who: &SessionUser, request_id: i32) -> Result<Case, AppError>;
+    /// A staff action on the revision the actor saw; a later revision means
+    /// someone else acted first ([`crate::domain::workflow::machine::Refusal::Superseded`]).
+    async fn act(&self, who: &SessionUser, request_id: i32, revision: i32, command: Command) -> Result<(), AppError>;
+}
+
+/// What an applicant's save carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The request.
+    pub request_id: i32,
+    /// The provincial company chosen, by unit code.
+    pub province: String,
+    /// Every posted value by name.
+    pub fields: Fields,
+}
+
+/// The request desk handle server functions take from context.
+pub type RequestDeskHandle = Arc<dyn RequestDesk>;
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

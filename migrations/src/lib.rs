@@ -10,6 +10,7 @@ mod m20261123_000004_requests_and_files;
 mod m20261123_000005_second_factor;
 mod m20261123_000006_catalogue;
 mod m20261123_000007_register_and_retiring;
+mod m20261123_000008_request_engine;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_second_factor::Migration),
             Box::new(m20261123_000006_catalogue::Migration),
             Box::new(m20261123_000007_register_and_retiring::Migration),
+            Box::new(m20261123_000008_request_engine::Migration),
         ]
     }
 }

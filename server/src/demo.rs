@@ -12,8 +12,10 @@ use sea_orm::{
 use crate::entities::{organisation_unit as unit, post, post_holding, user};
 
 mod catalogue;
+mod forms;
 
 pub use catalogue::{permits as catalogue_permits, seed_catalogue, services as catalogue_cards};
+pub use forms::{DemoForm, forms as demo_forms, seed_forms};
 
 /// The one password of every demo account, printed when the demo starts.
 pub const DEMO_PASSWORD: &str = "Mizekhedmat-1405";
@@ -224,7 +226,8 @@ const POSTS: [(&str, &str, &str, &str); 10] = [
 /// Loads the demo data unless it is already there; safe to call at every start.
 pub async fn seed(db: &DatabaseConnection) -> Result<(), DbErr> {
     seed_organisation(db).await?;
-    seed_catalogue(db).await
+    seed_catalogue(db).await?;
+    seed_forms(db).await
 }
 
 async fn seed_organisation(db: &DatabaseConnection) -> Result<(), DbErr> {

@@ -17,6 +17,7 @@ pub mod organisation_admin;
 pub mod passwords;
 pub mod rate_limit;
 pub mod registration;
+pub mod requests;
 pub mod second_factor;
 pub mod staff_admin;
 pub mod state;

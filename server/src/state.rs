@@ -44,6 +44,8 @@ pub struct AppState {
     pub organisation: app::contracts::OrganisationAdminHandle,
     /// Public tracking by tracking code and national id.
     pub tracking: app::contracts::TrackingHandle,
+    /// Requests for catalogue sub-services.
+    pub requests: app::contracts::RequestDeskHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -65,6 +67,7 @@ impl AppState {
         let mut holidays = app::domain::working_days::solar_holidays(1400..=1430);
         holidays.extend(config.holidays.iter().copied());
         let files = LocalFiles::new(config.data_dir.join("uploads"), config.upload_max_bytes);
+        let calendar = app::domain::working_days::WorkingCalendar::iranian(holidays);
         Self {
             leptos,
             identity: Arc::new(
@@ -76,8 +79,13 @@ impl AppState {
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             tracking: Arc::new(crate::tracking::SeaOrmTracking::new(
                 db.clone(),
-                app::domain::working_days::WorkingCalendar::iranian(holidays),
+                calendar.clone(),
                 config.secret.as_ref().map(|s| s.expose()),
+            )),
+            requests: Arc::new(crate::requests::SeaOrmRequests::new(
+                db.clone(),
+                files.clone(),
+                calendar,
             )),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
@@ -101,6 +109,7 @@ impl AppState {
         leptos::prelude::provide_context(self.catalogue.clone());
         leptos::prelude::provide_context(self.organisation.clone());
         leptos::prelude::provide_context(self.tracking.clone());
+        leptos::prelude::provide_context(self.requests.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

@@ -34,6 +34,10 @@ enum Access {
     Applicant,
     /// The request's applicant, the desk officer holding it, administrators.
     OwnerOrHolder,
+    /// Only the applicant who filed the request.
+    Owner,
+    /// Staff whose post holds the request (or held it), and administrators.
+    HolderOrAdmin,
     /// Only the desk officer holding the request.
     Holder,
     /// Staff only (the second step of their sign-in).
@@ -60,6 +64,8 @@ impl Access {
             Access::SignedIn => [false, true, true, true, true, true],
             Access::Applicant => [false, true, true, false, false, false],
             Access::OwnerOrHolder => [false, true, false, true, false, true],
+            Access::Owner => [false, true, false, false, false, false],
+            Access::HolderOrAdmin => [false, false, false, true, false, true],
             Access::Holder => [false, false, false, true, false, false],
             Access::Staff => [false, false, false, true, true, true],
             Access::Admin => [false, false, false, false, false, true],
@@ -109,6 +115,13 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/identity/review", Access::OwnerOrHolder),
     ("/api/identity/submit", Access::Applicant),
     ("/api/identity/upload", Access::Applicant),
+    ("/api/requests/new_form", Access::Applicant),
+    ("/api/requests/file", Access::Applicant),
+    ("/api/requests/application", Access::Owner),
+    ("/api/requests/case", Access::HolderOrAdmin),
+    // A blank comment: the holder is admitted but refused for the blank,
+    // so the request stays on the revision the others name.
+    ("/api/requests/act", Access::Holder),
     ("/api/system/desk_status", Access::Anyone),
     ("/api/system/site_info", Access::Anyone),
     // After every read: the holder's call decides the request.
@@ -155,7 +168,7 @@ async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, us
 }
 
 /// Calls a server function as the interactive client does, with `cookie` if given.
-async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&str>) -> (StatusCode, String) {
+async fn call(app: &axum::Router, path: &str, ids: Ids, cookie: Option<&str>) -> (StatusCode, String) {
     let boundary = "XmizekhedmatX";
     let multipart = match path {
         "/api/identity/submit" => Some(format!(
@@ -167,6 +180,12 @@ async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&s
              --{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"revision\"\r\n\r\n1\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nx\r\n--{boundary}--\r\n"
+        )),
+        "/api/requests/file" => Some(format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"service_id\"\r\n\r\n{}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"sub_code\"\r\n\r\n01\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"unit_name\"\r\n\r\nx\r\n--{boundary}--\r\n",
+            ids.service
         )),
         "/api/identity/upload" => Some(format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"slot\"\r\n\r\nnational_card\r\n\
@@ -190,15 +209,27 @@ async fn call(app: &axum::Router, path: &str, request_id: i32, cookie: Option<&s
             .await
             .expect("response")
     } else {
-        support::call_scripted(app, path, &form_for(path, request_id), cookie).await
+        support::call_scripted(app, path, &form_for(path, ids), cookie).await
     };
     let status = response.status();
     let body = response.into_body().collect().await.expect("body").to_bytes();
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// The requests and service the calls name.
+#[derive(Clone, Copy)]
+struct Ids {
+    /// The owner's identity request.
+    identity: i32,
+    /// The owner's request for the monthly statistics service.
+    service_request: i32,
+    /// That service.
+    service: i32,
+}
+
 /// A well-formed request body for each server function that takes input.
-fn form_for(path: &str, request_id: i32) -> String {
+fn form_for(path: &str, ids: Ids) -> String {
+    let request_id = ids.identity;
     let fixed = match path {
         "/api/accounts/login" => "username=nobody&password=wrong-password",
         "/api/accounts/change_password" => {
@@ -240,6 +271,13 @@ fn form_for(path: &str, request_id: i32) -> String {
         "/api/tracking/find" | "/api/tracking/view" => {
             let code = app::domain::tracking_code::from_random([0; 8]);
             return format!("tracking_code={code}&national_id=0012345679&token=1.AA");
+        }
+        "/api/requests/new_form" => return format!("service_id={}&sub_code=01", ids.service),
+        "/api/requests/application" | "/api/requests/case" => {
+            return format!("request_id={}", ids.service_request);
+        }
+        "/api/requests/act" => {
+            return format!("request_id={}&revision=1&action=comment&text=", ids.service_request);
         }
         "/api/identity/decide" => {
             return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
@@ -323,10 +361,20 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
         state.identity.my_request(&who).await.expect("draft");
         state.identity.save(&who, form, true).await.expect("sent");
         let request_id = state.identity.my_request(&who).await.expect("read").request.id;
+        // Verified, the owner files a monthly statistics return in Tehran.
+        let who = app::contracts::SessionUser {
+            identity_verified: true,
+            ..who
+        };
+        let ids = Ids {
+            identity: request_id,
+            service_request: support::file_statistics(&state, &who).await,
+            service: support::statistics_service(&t.db).await,
+        };
 
         for (path, access) in ACCESS {
             for ((caller, cookie), admitted) in CALLERS.iter().zip(&cookies).zip(access.admits()) {
-                let (status, body) = call(&app, path, request_id, cookie.as_deref()).await;
+                let (status, body) = call(&app, path, ids, cookie.as_deref()).await;
                 let refused = ["Unauthenticated", "Forbidden", "SecondFactorRequired"]
                     .iter()
                     .any(|r| body.contains(r));

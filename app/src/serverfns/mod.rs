@@ -10,5 +10,6 @@ pub mod form_memory;
 pub mod identity;
 #[cfg(feature = "ssr")]
 pub mod multipart;
+pub mod requests;
 pub mod system;
 pub mod tracking;

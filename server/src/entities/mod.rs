@@ -3,6 +3,7 @@
 
 pub mod audit_entry;
 pub mod captcha;
+pub mod form_version;
 pub mod one_time_code;
 pub mod organisation_unit;
 pub mod outbox_message;
@@ -17,3 +18,4 @@ pub mod service;
 pub mod service_revision;
 pub mod session;
 pub mod user;
+pub mod workflow_version;

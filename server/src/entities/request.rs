@@ -24,6 +24,31 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub submitted_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// The catalogue service and sub-service applied for (engine requests).
+    pub service_id: Option<i32>,
+    pub sub_code: Option<String>,
+    /// The form and workflow versions it was filed with.
+    pub form_version_id: Option<i32>,
+    pub workflow_version_id: Option<i32>,
+    /// The workflow step it is at, and since when.
+    pub step: Option<i32>,
+    pub step_started_at: Option<DateTimeUtc>,
+    /// When the answer is promised; kept while it is with the applicant,
+    /// whose time then moves it on resubmission.
+    pub promised_at: Option<DateTimeUtc>,
+    /// Copied from the applicant for cartable search.
+    pub applicant_national_id: Option<String>,
+    pub applicant_name: Option<String>,
+    /// The post a referral hands it to within its step.
+    pub referred_post_code: Option<String>,
+    /// Why it is with the applicant (`correction`, `documents`).
+    pub return_reason: Option<String>,
+    /// Since when it has been with the applicant.
+    pub paused_at: Option<DateTimeUtc>,
+    /// When the final decision was taken.
+    pub decided_at: Option<DateTimeUtc>,
+    /// The decision notice's code for public verification.
+    pub notice_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

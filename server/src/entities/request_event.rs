@@ -14,6 +14,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
     pub at: DateTimeUtc,
+    /// The workflow step's key, for requests on a defined workflow.
+    pub step_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

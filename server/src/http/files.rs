@@ -1,5 +1,6 @@
 //! Serving uploaded documents to those allowed to read them: the applicant
-//! who owns the request, the desk officer holding it, and administrators.
+//! who owns the request, staff whose post holds or held it, and managers
+//! and administrators.
 //! Every read by staff is written to the audit log.
 
 use app::contracts::SessionUser;
@@ -12,7 +13,7 @@ use axum::{
 };
 use sea_orm::EntityTrait;
 
-use crate::entities::request_file;
+use crate::entities::{request, request_file};
 use crate::identity::audit;
 use crate::state::AppState;
 
@@ -25,7 +26,7 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: 
     let Ok(Some(file)) = request_file::Entity::find_by_id(id).one(&state.db).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    if file.removed_at.is_some() || state.identity.review(&who, file.request_id).await.is_err() {
+    if file.removed_at.is_some() || !may_read(&state, &who, file.request_id).await {
         return StatusCode::NOT_FOUND.into_response();
     }
     if who.role.is_staff()
@@ -54,6 +55,21 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: 
         h.insert(header::CONTENT_DISPOSITION, value);
     }
     response
+}
+
+/// Whether `who` may read the request's files: whoever may open the
+/// request itself, by the rules of its kind.
+async fn may_read(state: &AppState, who: &SessionUser, request_id: i32) -> bool {
+    let Ok(Some(request)) = request::Entity::find_by_id(request_id).one(&state.db).await else {
+        return false;
+    };
+    if request.kind != crate::requests::KIND {
+        return state.identity.review(who, request_id).await.is_ok();
+    }
+    if request.applicant_id == who.user_id {
+        return state.requests.application(who, request_id).await.is_ok();
+    }
+    state.requests.case(who, request_id).await.is_ok()
 }
 
 /// Only the three types uploads may have; anything else is served as bytes.

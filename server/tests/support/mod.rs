@@ -108,3 +108,52 @@ pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contract
         needs_second_factor: false,
     }
 }
+
+/// The demo service of monthly production statistics.
+pub async fn statistics_service(db: &DatabaseConnection) -> i32 {
+    use sea_orm::EntityTrait;
+    server::entities::service::Entity::find()
+        .all(db)
+        .await
+        .expect("read")
+        .into_iter()
+        .find(|s| s.title.contains("آمار تولید ماهیانه"))
+        .expect("demo statistics service")
+        .id
+}
+
+/// A complete monthly statistics return for the Tehran company: two
+/// months, no exports.
+pub fn statistics_answers() -> app::domain::catalogue::form::Fields {
+    [
+        ("unit_name", "صنایع نمونه البرز"),
+        ("licence_number", "۱۲۳۴۵"),
+        ("monthly.0.month", "7"),
+        ("monthly.0.product", "لوله پلی‌اتیلن"),
+        ("monthly.0.quantity", "۱۲۰۰"),
+        ("monthly.0.unit", "متر"),
+        ("monthly.1.month", "8"),
+        ("monthly.1.product", "لوله پلی‌اتیلن"),
+        ("monthly.1.quantity", "950"),
+        ("monthly.1.unit", "متر"),
+        ("exports", "no"),
+        ("contact_mobile", "09121234567"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+    .collect()
+}
+
+/// Files and sends a statistics return as `who` through the state's desk;
+/// gives the request's id.
+pub async fn file_statistics(state: &server::state::AppState, who: &app::contracts::SessionUser) -> i32 {
+    let service = statistics_service(&state.db).await;
+    let id = state.requests.start(who, service, "01").await.expect("draft");
+    let draft = app::contracts::Draft {
+        request_id: id,
+        province: "tehran".to_owned(),
+        fields: statistics_answers(),
+    };
+    state.requests.save(who, draft, true).await.expect("sent");
+    id
+}

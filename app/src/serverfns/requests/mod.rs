@@ -1,0 +1,15 @@
+//! Requests for catalogue sub-services: the applicant's form and receipt,
+//! the staff's report and actions. Each function checks who calls it
+//! through the [`crate::contracts::RequestDesk`] it hands the work to.
+
+mod act;
+mod file;
+mod read;
+mod views;
+
+pub use act::{ACT_FORM, ActOnRequest, act_on_request};
+pub use file::{FILE_FORM, FileRequest, file_request};
+pub use read::{MyApplication, NewRequestForm, OpenCase, my_application, new_request_form, open_case};
+pub use views::{
+    AnswerText, AnswerView, Application, Case, FormPage, PostOption, Receipt, StepProgress, SubServiceName,
+};

@@ -1,0 +1,174 @@
+//! What request pages receive: read models, never entities. The form's
+//! definition travels with the typed values so the same page draws a new
+//! request, a draft, a returned request and the staff's report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalogue::form::Fields;
+use crate::domain::request_form::FormDefinition;
+use crate::serverfns::identity::{EventView, FileView, ProvinceOption};
+
+/// The sub-service a request is for, as pages name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubServiceName {
+    /// The catalogue service's id.
+    pub service_id: i32,
+    /// The service's title.
+    pub service: String,
+    /// The sub-service's code within the service.
+    pub sub_code: String,
+    /// The sub-service's title.
+    pub sub_service: String,
+}
+
+/// The form an applicant fills: a new request, a draft, or one sent back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormPage {
+    /// The request's id; `None` until the first save creates the draft.
+    pub request_id: Option<i32>,
+    /// What the request is for.
+    pub name: SubServiceName,
+    /// The form version the request is filed with.
+    pub form_version: i32,
+    /// The fields to draw.
+    pub form: FormDefinition,
+    /// What was typed so far, by posted name.
+    pub values: Fields,
+    /// Files already attached, by field name in `slot`.
+    pub files: Vec<FileView>,
+    /// The provincial company that handles the request, by unit code.
+    pub province: String,
+    /// Provinces to choose from.
+    pub provinces: Vec<ProvinceOption>,
+    /// What staff asked for, when the request was sent back.
+    pub returned: Option<String>,
+}
+
+/// Table 3 of the desk guideline: what the applicant keeps as proof.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The tracking code.
+    pub tracking_code: String,
+    /// Service and sub-service.
+    pub service: String,
+    /// The applicant's name.
+    pub applicant: String,
+    /// The applicant's national id, Persian digits.
+    pub national_id: String,
+    /// Date received, Jalali.
+    pub received_at: String,
+    /// Promised response date, Jalali; `None` while it is with the applicant
+    /// or once decided.
+    pub promised_at: Option<String>,
+}
+
+/// Where one step of the workflow stands, for the diagram.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepProgress {
+    /// The step's title.
+    pub title: String,
+    /// The responsible unit's name.
+    pub unit: String,
+    /// The agreed duration, in Persian words.
+    pub agreed: String,
+    /// `done`, `current` or `to_come`.
+    pub state: String,
+    /// Office time it took or has taken so far, in Persian words.
+    pub took: Option<String>,
+    /// Whether it took or is taking longer than agreed.
+    pub overdue: bool,
+}
+
+/// The applicant's own request: its receipt, where it is, and its form
+/// while it can still be changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    /// Its id.
+    pub id: i32,
+    /// The tracking code.
+    pub tracking_code: String,
+    /// What it is for.
+    pub name: SubServiceName,
+    /// The status in Persian.
+    pub status: String,
+    /// The receipt, once sent.
+    pub receipt: Option<Receipt>,
+    /// The form, when the applicant may change and send it.
+    pub form: Option<FormPage>,
+    /// Everything it said, with each table and file, for reading.
+    pub answers: Vec<AnswerView>,
+    /// The steps, done, current and to come.
+    pub steps: Vec<StepProgress>,
+    /// Every action, oldest first.
+    pub history: Vec<EventView>,
+    /// The decision notice's verification code, once decided.
+    pub notice: Option<String>,
+}
+
+/// One answer as a person reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    /// The field's label.
+    pub label: String,
+    /// What was answered.
+    pub value: AnswerText,
+}
+
+/// An answer's reading form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerText {
+    /// One value, already in Persian (digits, dates, option labels).
+    Plain(String),
+    /// A table: column labels and the filled rows.
+    Table {
+        /// Column labels.
+        columns: Vec<String>,
+        /// Cell text, row by row.
+        rows: Vec<Vec<String>>,
+    },
+    /// Files attached to the field.
+    Files(Vec<FileView>),
+}
+
+/// A post a request may be referred to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostOption {
+    /// The post's code, posted with the referral.
+    pub code: String,
+    /// Its title with its unit, in Persian.
+    pub name: String,
+}
+
+/// A request as staff see it: the report (all data, files and comments),
+/// the workflow, and what the viewer may do now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Its id.
+    pub id: i32,
+    /// Grows with every change; an action names the revision it was taken on.
+    pub revision: i32,
+    /// The receipt's facts: code, service, applicant, national id, dates.
+    pub receipt: Receipt,
+    /// The status in Persian.
+    pub status: String,
+    /// The current step's title, if under way.
+    pub step: Option<String>,
+    /// The post holding it now, in Persian, if staff hold it.
+    pub holder: Option<String>,
+    /// The province's company handling it.
+    pub province: String,
+    /// Which form version it was filed with.
+    pub form_version: i32,
+    /// The answers with their files.
+    pub answers: Vec<AnswerView>,
+    /// The steps, done, current and to come.
+    pub steps: Vec<StepProgress>,
+    /// Every action, oldest first, with every comment.
+    pub history: Vec<EventView>,
+    /// The actions the viewer may take now (`approve`, `refer`…).
+    pub actions: Vec<String>,
+    /// Posts the viewer may refer it to.
+    pub refer_to: Vec<PostOption>,
+    /// The decision notice's verification code, once decided.
+    pub notice: Option<String>,
+}

@@ -1,0 +1,179 @@
+//! Reading a request and what it was filed with, and writing its history.
+
+use app::contracts::SessionUser;
+use app::domain::catalogue::card::ServiceCard;
+use app::domain::catalogue::form::Fields;
+use app::domain::request_form::FormDefinition;
+use app::domain::workflow::WorkflowDefinition;
+use app::domain::workflow::machine::{EventKind, Status};
+use app::errors::AppError;
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+
+use super::KIND;
+use super::versions::{form_of, workflow_of};
+use crate::entities::{
+    form_version, organisation_unit as unit, post, post_holding, request, request_event, service, workflow_version,
+};
+use crate::errors::internal;
+use crate::identity::audit;
+
+/// A request with everything needed to judge and show it.
+pub struct Loaded {
+    /// The row.
+    pub row: request::Model,
+    /// Where it stands.
+    pub status: Status,
+    /// The form it was filed with, and that version's number.
+    pub form: FormDefinition,
+    /// The form version's number.
+    pub form_number: i32,
+    /// The workflow it follows, resolved for its province.
+    pub workflow: WorkflowDefinition,
+    /// The province's unit code, empty until chosen.
+    pub province: String,
+    /// What was typed, by posted name.
+    pub fields: Fields,
+}
+
+/// The request `id` if it is one of ours; `NotFound` otherwise.
+pub async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Loaded, AppError> {
+    let row = request::Entity::find_by_id(id)
+        .filter(request::Column::Kind.eq(KIND))
+        .one(db)
+        .await
+        .map_err(|e| internal("request", &e))?
+        .ok_or(AppError::NotFound)?;
+    let status = Status::parse(
+        &row.status,
+        row.step.and_then(|s| usize::try_from(s).ok()),
+        row.return_reason.as_deref(),
+        row.referred_post_code.as_deref(),
+    )
+    .ok_or_else(|| internal("request status", &row.status))?;
+    let form_row = form_version::Entity::find_by_id(row.form_version_id.unwrap_or_default())
+        .one(db)
+        .await
+        .map_err(|e| internal("form version", &e))?
+        .ok_or_else(|| internal("form version", &"missing"))?;
+    let workflow_row = workflow_version::Entity::find_by_id(row.workflow_version_id.unwrap_or_default())
+        .one(db)
+        .await
+        .map_err(|e| internal("workflow version", &e))?
+        .ok_or_else(|| internal("workflow version", &"missing"))?;
+    let province = match row.province_id {
+        Some(id) => unit::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(|e| internal("province", &e))?
+            .map(|u| u.code)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let fields: Fields = serde_json::from_str(&row.data).unwrap_or_default();
+    Ok(Loaded {
+        status,
+        form: form_of(&form_row)?,
+        form_number: form_row.number,
+        workflow: workflow_of(&workflow_row)?.for_province(&province),
+        province,
+        fields,
+        row,
+    })
+}
+
+/// The applicant's own request; anyone else is refused.
+pub async fn own(db: &impl ConnectionTrait, who: &SessionUser, id: i32) -> Result<Loaded, AppError> {
+    let loaded = load(db, id).await?;
+    if loaded.row.applicant_id != who.user_id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(loaded)
+}
+
+/// A published service with the sub-service `sub_code`: the service row and
+/// the sub-service's title.
+pub async fn sub_service(
+    db: &impl ConnectionTrait,
+    service_id: i32,
+    sub_code: &str,
+) -> Result<(service::Model, String), AppError> {
+    let row = service::Entity::find_by_id(service_id)
+        .filter(service::Column::Published.eq(true))
+        .one(db)
+        .await
+        .map_err(|e| internal("service", &e))?
+        .ok_or(AppError::NotFound)?;
+    let card: ServiceCard = serde_json::from_str(&row.card).map_err(|e| internal("service card", &e))?;
+    let title = card
+        .sub_services
+        .iter()
+        .find(|s| s.code == sub_code)
+        .map(|s| s.title.clone())
+        .ok_or(AppError::NotFound)?;
+    Ok((row, title))
+}
+
+/// The open post with `code`.
+pub async fn post_by_code(db: &impl ConnectionTrait, code: &str) -> Result<Option<post::Model>, AppError> {
+    post::Entity::find()
+        .filter(post::Column::Code.eq(code))
+        .filter(post::Column::RetiredAt.is_null())
+        .one(db)
+        .await
+        .map_err(|e| internal("post", &e))
+}
+
+/// The codes of the posts `user_id` holds today.
+pub async fn posts_held(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<String>, AppError> {
+    let held: Vec<i32> = post_holding::Entity::find()
+        .filter(post_holding::Column::UserId.eq(user_id))
+        .filter(post_holding::Column::EndedAt.is_null())
+        .all(db)
+        .await
+        .map_err(|e| internal("posts held", &e))?
+        .into_iter()
+        .map(|h| h.post_id)
+        .collect();
+    if held.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(post::Entity::find()
+        .filter(post::Column::Id.is_in(held))
+        .all(db)
+        .await
+        .map_err(|e| internal("posts held", &e))?
+        .into_iter()
+        .map(|p| p.code)
+        .collect())
+}
+
+/// Appends to the request's history and the audit log.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    request_id: i32,
+    event: EventKind,
+    actor: i32,
+    note: Option<String>,
+    step_key: Option<String>,
+) -> Result<(), DbErr> {
+    request_event::ActiveModel {
+        request_id: Set(request_id),
+        action: Set(event.as_str().to_owned()),
+        actor_id: Set(actor),
+        note: Set(note.clone()),
+        at: Set(Utc::now()),
+        step_key: Set(step_key),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit(
+        db,
+        Some(actor),
+        &format!("request.{}", event.as_str()),
+        &format!("request:{request_id}"),
+        note,
+    )
+    .await
+}
