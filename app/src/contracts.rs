@@ -18,7 +18,7 @@ use crate::serverfns::catalogue::{
     AdminCardRow, CardEditor, CardKind, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServicePage,
 };
 use crate::serverfns::dev::DevMessages;
-use crate::serverfns::identity::{Cartable, IdentityPage, IdentityRequest};
+use crate::serverfns::identity::{IdentityPage, IdentityRequest};
 use crate::serverfns::requests::{Application, Case, FormPage};
 
 /// Counts that show the organisation is loaded and the database answers.
@@ -194,8 +194,6 @@ pub trait IdentityDesk: Send + Sync {
         approve: bool,
         reason: &str,
     ) -> Result<(), AppError>;
-    /// The caller's cartable.
-    async fn cartable(&self, who: &SessionUser) -> Result<Cartable, AppError>;
 }
 
 /// The identity handle server functions take from context.
@@ -421,6 +419,20 @@ pub struct Draft {
 
 /// The request desk handle server functions take from context.
 pub type RequestDeskHandle = Arc<dyn RequestDesk>;
+
+/// The cartable of every signed-in person.
+#[async_trait]
+pub trait Cartables: Send + Sync {
+    /// The folders and rows `query` asks for, of requests `who` may see.
+    async fn page(
+        &self,
+        who: &SessionUser,
+        query: &crate::serverfns::cartable::CartableQuery,
+    ) -> Result<crate::serverfns::cartable::CartablePage, AppError>;
+}
+
+/// The cartable handle server functions take from context.
+pub type CartablesHandle = Arc<dyn Cartables>;
 
 /// Takes a contract from the request's context; a missing one is a wiring
 /// bug in the server, reported as an internal error rather than a panic.

@@ -76,6 +76,17 @@ impl MigrationTrait for Migration {
                 .alter_table(Table::alter().table(Requests::Table).add_column(&mut column).to_owned())
                 .await?;
         }
+        // The cartable's folders of requests a person acted on.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_request_events_actor")
+                    .table(RequestEvents::Table)
+                    .col(RequestEvents::ActorId)
+                    .col(RequestEvents::RequestId)
+                    .to_owned(),
+            )
+            .await?;
         // The step an event happened at, by key, for the workflow's list.
         manager
             .alter_table(
@@ -143,6 +154,14 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_request_events_actor")
+                    .table(RequestEvents::Table)
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .alter_table(
                 Table::alter()
                     .table(RequestEvents::Table)
@@ -202,5 +221,7 @@ enum Requests {
 #[derive(DeriveIden)]
 enum RequestEvents {
     Table,
+    ActorId,
+    RequestId,
     StepKey,
 }

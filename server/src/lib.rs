@@ -3,6 +3,7 @@
 //! functions. `main.rs` only calls [`run`].
 
 pub mod accounts;
+pub mod cartable;
 pub mod catalogue;
 pub mod config;
 pub mod db;

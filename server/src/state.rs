@@ -46,6 +46,8 @@ pub struct AppState {
     pub tracking: app::contracts::TrackingHandle,
     /// Requests for catalogue sub-services.
     pub requests: app::contracts::RequestDeskHandle,
+    /// Everyone's cartable.
+    pub cartables: app::contracts::CartablesHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -87,6 +89,7 @@ impl AppState {
                 files.clone(),
                 calendar,
             )),
+            cartables: Arc::new(crate::cartable::SeaOrmCartable::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
             accounts: Arc::new(SeaOrmAccounts::new(db.clone()).resending_through(registration.clone())),
@@ -110,6 +113,7 @@ impl AppState {
         leptos::prelude::provide_context(self.organisation.clone());
         leptos::prelude::provide_context(self.tracking.clone());
         leptos::prelude::provide_context(self.requests.clone());
+        leptos::prelude::provide_context(self.cartables.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod cartable;
 pub mod catalogue;
 pub mod dev;
 #[cfg(feature = "ssr")]

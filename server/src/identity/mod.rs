@@ -10,7 +10,7 @@ pub mod views;
 use app::contracts::{ByteStream, IdentityDesk, SessionUser};
 use app::domain::{identity::IdentityForm, identity::SLOTS, role::Role, tracking_code};
 use app::errors::AppError;
-use app::serverfns::identity::{Cartable, FileView, IdentityPage, IdentityRequest, ProvinceOption, UploadLimits};
+use app::serverfns::identity::{FileView, IdentityPage, IdentityRequest, ProvinceOption, UploadLimits};
 use async_trait::async_trait;
 use chrono::Utc;
 use rand::RngCore as _;
@@ -85,6 +85,8 @@ impl SeaOrmIdentity {
             .await
             .map_err(|e| internal("identity account", &e))?
             .ok_or(AppError::Unauthenticated)?;
+        // Copied for the cartable's search by national id or name.
+        let (search_id, search_name) = (account.national_id.clone(), views::full_name(&account));
         let form = IdentityForm {
             first_name: account.first_name,
             last_name: account.last_name,
@@ -108,6 +110,8 @@ impl SeaOrmIdentity {
             created_at: Set(now),
             submitted_at: Set(None),
             updated_at: Set(now),
+            applicant_national_id: Set(Some(search_id)),
+            applicant_name: Set(Some(search_name)),
             ..Default::default()
         }
         .insert(&self.db)
@@ -552,105 +556,5 @@ impl IdentityDesk for SeaOrmIdentity {
             Ok(false) => Err(AppError::invalid("decision", TAKEN)),
             Err(e) => Err(internal("identity decision", &e)),
         }
-    }
-
-    async fn cartable(&self, who: &SessionUser) -> Result<Cartable, AppError> {
-        let now = Utc::now();
-        let mut cartable = Cartable::default();
-        if who.role == Role::Applicant {
-            let found = request::Entity::find()
-                .filter(request::Column::ApplicantId.eq(who.user_id))
-                .all(&self.db)
-                .await
-                .map_err(|e| internal("cartable", &e))?;
-            for row in found {
-                let holder = self.holder_name(&row).await?;
-                let (folder, link) = match row.status.as_str() {
-                    "draft" | "rejected" => (&mut cartable.awaiting, "/identity".to_owned()),
-                    "submitted" => (&mut cartable.in_progress, format!("/requests/{}", row.id)),
-                    _ => (&mut cartable.finished, format!("/requests/{}", row.id)),
-                };
-                folder.push(views::row(&row, who.display_name.clone(), holder, link, now));
-            }
-            return Ok(cartable);
-        }
-        let posts: Vec<i32> = post_holding::Entity::find()
-            .filter(post_holding::Column::UserId.eq(who.user_id))
-            .filter(post_holding::Column::EndedAt.is_null())
-            .all(&self.db)
-            .await
-            .map_err(|e| internal("cartable posts", &e))?
-            .into_iter()
-            .map(|h| h.post_id)
-            .collect();
-        if posts.is_empty() {
-            return Ok(cartable);
-        }
-        let held = request::Entity::find()
-            .filter(request::Column::HolderPostId.is_in(posts))
-            .filter(request::Column::Status.ne("draft"))
-            .all(&self.db)
-            .await
-            .map_err(|e| internal("cartable", &e))?;
-        for row in held {
-            let requester = user::Entity::find_by_id(row.applicant_id)
-                .one(&self.db)
-                .await
-                .map_err(|e| internal("cartable requester", &e))?
-                .map(|u| views::full_name(&u))
-                .unwrap_or_default();
-            let holder = self.holder_name(&row).await?;
-            let link = format!("/requests/{}", row.id);
-            let folder = match row.status.as_str() {
-                "submitted" => &mut cartable.awaiting,
-                "rejected" => &mut cartable.in_progress,
-                _ => &mut cartable.finished,
-            };
-            folder.push(views::row(&row, requester, holder, link, now));
-        }
-        Ok(cartable)
-    }
-}
-
-impl SeaOrmIdentity {
-    /// Who must act now: the applicant for a draft or a rejected request,
-    /// the desk officer post (and its holder) for a sent one.
-    async fn holder_name(&self, row: &request::Model) -> Result<String, AppError> {
-        let name = match row.status.as_str() {
-            "submitted" => {
-                let Some(post_id) = row.holder_post_id else {
-                    return Ok(String::new());
-                };
-                let title = post::Entity::find_by_id(post_id)
-                    .one(&self.db)
-                    .await
-                    .map_err(|e| internal("holder post", &e))?
-                    .map(|p| p.title_fa)
-                    .unwrap_or_default();
-                let holder = post_holding::Entity::find()
-                    .filter(post_holding::Column::PostId.eq(post_id))
-                    .filter(post_holding::Column::EndedAt.is_null())
-                    .one(&self.db)
-                    .await
-                    .map_err(|e| internal("holder", &e))?;
-                let person = match holder {
-                    Some(h) => user::Entity::find_by_id(h.user_id)
-                        .one(&self.db)
-                        .await
-                        .map_err(|e| internal("holder person", &e))?
-                        .map(|u| views::full_name(&u)),
-                    None => None,
-                };
-                person.map_or(title.clone(), |p| format!("{title} ({p})"))
-            }
-            "approved" => "—".to_owned(),
-            _ => user::Entity::find_by_id(row.applicant_id)
-                .one(&self.db)
-                .await
-                .map_err(|e| internal("holder applicant", &e))?
-                .map(|u| views::full_name(&u))
-                .unwrap_or_default(),
-        };
-        Ok(name)
     }
 }

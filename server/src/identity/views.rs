@@ -1,7 +1,7 @@
 //! Read models for identity pages, built from rows.
 
 use app::domain::{digits::to_persian_digits, identity::IdentityForm, jalali::format_persian_datetime};
-use app::serverfns::identity::{CartableRow, EventView, FileView, IdentityRequest};
+use app::serverfns::identity::{EventView, FileView, IdentityRequest};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
@@ -99,27 +99,6 @@ pub async fn request_view(db: &impl ConnectionTrait, row: &request::Model) -> Re
         history,
         rejection,
     })
-}
-
-/// One cartable row; `holder` is whoever must act now.
-pub fn row(
-    request: &request::Model,
-    requester: String,
-    holder: String,
-    link: String,
-    now: DateTime<Utc>,
-) -> CartableRow {
-    let sent = request.submitted_at.unwrap_or(request.created_at);
-    CartableRow {
-        id: request.id,
-        requester,
-        tracking_code: request.tracking_code.clone(),
-        date: format_persian_datetime(sent),
-        waiting: waiting(request.updated_at, now),
-        holder,
-        workflow: WORKFLOW.to_owned(),
-        link,
-    }
 }
 
 #[cfg(test)]

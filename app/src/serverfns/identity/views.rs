@@ -85,35 +85,3 @@ pub struct UploadLimits {
     /// How many files one slot holds.
     pub files_per_slot: u64,
 }
-
-/// One row of a cartable, with the seed's columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CartableRow {
-    /// The request's id.
-    pub id: i32,
-    /// Requester.
-    pub requester: String,
-    /// Request number (tracking code).
-    pub tracking_code: String,
-    /// Date sent, in Persian.
-    pub date: String,
-    /// Waiting time, in Persian.
-    pub waiting: String,
-    /// Whose cartable it is in now.
-    pub holder: String,
-    /// The workflow's name.
-    pub workflow: String,
-    /// Where the viewer acts on it or reads its report.
-    pub link: String,
-}
-
-/// A cartable: its three folders.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cartable {
-    /// Waiting for the viewer to act.
-    pub awaiting: Vec<CartableRow>,
-    /// Moving through the organisation.
-    pub in_progress: Vec<CartableRow>,
-    /// Finished.
-    pub finished: Vec<CartableRow>,
-}

@@ -1,0 +1,8 @@
+//! The cartable: a person's requests in three folders, searched, filtered
+//! and paged by a cursor so the first page stays fast with millions of rows.
+
+mod page;
+mod views;
+
+pub use page::{CartablePageFn, cartable_page};
+pub use views::{CartableFolder, CartablePage, CartableQuery, CartableRow, ServiceOption};

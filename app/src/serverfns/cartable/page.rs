@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use super::{CartablePage, CartableQuery};
+use crate::errors::AppError;
+
+/// The signed-in person's cartable for `query`: an applicant's own
+/// requests; staff's requests held by their posts or that they acted on.
+/// Signed-in people only, each seeing only their own.
+#[server(name = CartablePageFn, endpoint = "cartable/page")]
+pub async fn cartable_page(query: CartableQuery) -> Result<CartablePage, AppError> {
+    use crate::contracts::{CartablesHandle, contract, signed_in};
+    let who = signed_in().await?;
+    crate::errors::with_status(contract::<CartablesHandle>()?.page(&who, &query).await)
+}

@@ -1,0 +1,137 @@
+//! Cartable rows with the seed's columns, built from a page of requests
+//! with one query per kind of name (people, posts, services), not per row.
+
+use std::collections::HashMap;
+
+use app::domain::jalali::format_persian_datetime;
+use app::errors::AppError;
+use app::serverfns::cartable::CartableRow;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::entities::{post, post_holding, request, service, user};
+use crate::errors::internal;
+use crate::identity::KIND as IDENTITY;
+use crate::identity::views::{WORKFLOW, full_name, waiting};
+
+/// The rows of `found`, linked for staff or for the applicant.
+pub async fn build(
+    db: &DatabaseConnection,
+    staff: bool,
+    found: &[request::Model],
+    now: DateTime<Utc>,
+) -> Result<Vec<CartableRow>, AppError> {
+    let post_ids: Vec<i32> = found.iter().filter_map(|r| r.holder_post_id).collect();
+    let post_titles: HashMap<i32, String> = post::Entity::find()
+        .filter(post::Column::Id.is_in(post_ids.clone()))
+        .all(db)
+        .await
+        .map_err(|e| internal("cartable posts", &e))?
+        .into_iter()
+        .map(|p| (p.id, p.title_fa))
+        .collect();
+    let holdings = post_holding::Entity::find()
+        .filter(post_holding::Column::PostId.is_in(post_ids))
+        .filter(post_holding::Column::EndedAt.is_null())
+        .all(db)
+        .await
+        .map_err(|e| internal("cartable holders", &e))?;
+    let mut people: Vec<i32> = holdings.iter().map(|h| h.user_id).collect();
+    people.extend(
+        found
+            .iter()
+            .filter(|r| r.applicant_name.is_none())
+            .map(|r| r.applicant_id),
+    );
+    let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(people))
+        .all(db)
+        .await
+        .map_err(|e| internal("cartable people", &e))?
+        .into_iter()
+        .map(|u| (u.id, full_name(&u)))
+        .collect();
+    let service_ids: Vec<i32> = found.iter().filter_map(|r| r.service_id).collect();
+    let services: HashMap<i32, String> = service::Entity::find()
+        .filter(service::Column::Id.is_in(service_ids))
+        .all(db)
+        .await
+        .map_err(|e| internal("cartable services", &e))?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect();
+    Ok(found
+        .iter()
+        .map(|row| {
+            let requester = row
+                .applicant_name
+                .clone()
+                .or_else(|| names.get(&row.applicant_id).cloned())
+                .unwrap_or_default();
+            let holder = match row.holder_post_id {
+                Some(post_id) => {
+                    let title = post_titles.get(&post_id).cloned().unwrap_or_default();
+                    let mut holders = holdings.iter().filter(|h| h.post_id == post_id);
+                    match (holders.next(), holders.next()) {
+                        (Some(only), None) => names
+                            .get(&only.user_id)
+                            .map_or(title.clone(), |person| format!("{title} ({person})")),
+                        _ => title,
+                    }
+                }
+                None if is_finished(row) => "—".to_owned(),
+                None => requester.clone(),
+            };
+            let identity = row.kind == IDENTITY;
+            let link = match (identity, staff) {
+                (true, false) if matches!(row.status.as_str(), "draft" | "rejected") => "/identity".to_owned(),
+                (true, _) => format!("/requests/{}", row.id),
+                (false, false) => format!("/applications/{}", row.id),
+                (false, true) => format!("/cartable/{}", row.id),
+            };
+            let workflow = if identity {
+                WORKFLOW.to_owned()
+            } else {
+                row.service_id
+                    .and_then(|id| services.get(&id).cloned())
+                    .unwrap_or_default()
+            };
+            let overdue = row.status == "in_progress" && row.promised_at.is_some_and(|p| p < now);
+            CartableRow {
+                id: row.id,
+                requester,
+                tracking_code: row.tracking_code.clone(),
+                date: format_persian_datetime(row.submitted_at.unwrap_or(row.created_at)),
+                waiting: waiting(row.updated_at, now),
+                holder,
+                workflow,
+                status: status_text(row),
+                overdue,
+                link,
+            }
+        })
+        .collect())
+}
+
+fn is_finished(row: &request::Model) -> bool {
+    match (row.kind.as_str(), row.status.as_str()) {
+        (IDENTITY, status) => status == "approved",
+        (_, status) => matches!(status, "approved" | "rejected" | "withdrawn"),
+    }
+}
+
+/// The status in a few Persian words.
+fn status_text(row: &request::Model) -> String {
+    let text = match (row.kind.as_str(), row.status.as_str()) {
+        (_, "draft") => "پیش‌نویس",
+        (IDENTITY, "submitted") | (_, "in_progress") => "در حال بررسی",
+        (IDENTITY, "rejected") => "بازگشته برای اصلاح",
+        (IDENTITY, "approved") | (_, "approved") => "تأیید شده",
+        (_, "with_applicant") if row.return_reason.as_deref() == Some("documents") => "در انتظار مدارک بیشتر",
+        (_, "with_applicant") => "بازگشته برای اصلاح",
+        (_, "rejected") => "رد شده",
+        (_, "withdrawn") => "انصراف",
+        _ => "",
+    };
+    text.to_owned()
+}

@@ -1,0 +1,91 @@
+//! Which requests each folder holds, for applicants and for staff.
+
+use app::contracts::SessionUser;
+use app::domain::workflow::machine::Folder;
+use app::errors::AppError;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::entities::{post_holding, request, request_event};
+use crate::errors::internal;
+use crate::identity::KIND as IDENTITY;
+use crate::requests::KIND as SERVICE;
+
+/// The posts `user_id` holds today, by id.
+pub async fn posts_held(db: &DatabaseConnection, user_id: i32) -> Result<Vec<i32>, AppError> {
+    Ok(post_holding::Entity::find()
+        .filter(post_holding::Column::UserId.eq(user_id))
+        .filter(post_holding::Column::EndedAt.is_null())
+        .all(db)
+        .await
+        .map_err(|e| internal("cartable posts", &e))?
+        .into_iter()
+        .map(|h| h.post_id)
+        .collect())
+}
+
+/// Requests of `kind` in one of `statuses`.
+fn of(kind: &str, statuses: &[&str]) -> Condition {
+    Condition::all()
+        .add(request::Column::Kind.eq(kind))
+        .add(request::Column::Status.is_in(statuses.iter().copied()))
+}
+
+/// With the applicant: a draft, or sent back (identity's `rejected` is a
+/// return; a service's `rejected` is a final refusal).
+fn with_applicant() -> Condition {
+    Condition::any()
+        .add(of(IDENTITY, &["draft", "rejected"]))
+        .add(of(SERVICE, &["draft", "with_applicant"]))
+}
+
+/// With staff, at a step.
+fn with_staff() -> Condition {
+    Condition::any()
+        .add(of(IDENTITY, &["submitted"]))
+        .add(of(SERVICE, &["in_progress"]))
+}
+
+/// Decided or withdrawn.
+pub fn finished() -> Condition {
+    Condition::any()
+        .add(of(IDENTITY, &["approved"]))
+        .add(of(SERVICE, &["approved", "rejected", "withdrawn"]))
+}
+
+/// The requests of `folder` for `who`.
+pub fn folder(who: &SessionUser, staff: bool, posts: &[i32], folder: Folder) -> Condition {
+    if !staff {
+        let mine = request::Column::ApplicantId.eq(who.user_id);
+        return Condition::all().add(mine).add(match folder {
+            Folder::Awaiting => with_applicant(),
+            Folder::InProgress => with_staff(),
+            Folder::Finished => finished(),
+        });
+    }
+    let held = Condition::all()
+        .add(request::Column::HolderPostId.is_in(posts.iter().copied()))
+        .add(request::Column::Status.is_in(["submitted", "in_progress"]));
+    let acted_on = Expr::col(request::Column::Id).in_subquery(
+        Query::select()
+            .column(request_event::Column::RequestId)
+            .from(request_event::Entity)
+            .and_where(Expr::col(request_event::Column::ActorId).eq(who.user_id))
+            .to_owned(),
+    );
+    match folder {
+        Folder::Awaiting if posts.is_empty() => Condition::all().add(request::Column::Id.eq(-1)),
+        Folder::Awaiting => held,
+        Folder::InProgress => Condition::all()
+            .add(acted_on)
+            .add(Condition::any().add(with_staff()).add(with_applicant()))
+            .add(if posts.is_empty() {
+                Condition::all()
+            } else {
+                Condition::any()
+                    .add(request::Column::HolderPostId.is_null())
+                    .add(request::Column::HolderPostId.is_not_in(posts.iter().copied()))
+            }),
+        Folder::Finished => Condition::all().add(acted_on).add(finished()),
+    }
+}
