@@ -76,14 +76,40 @@ impl MigrationTrait for Migration {
                 .alter_table(Table::alter().table(Requests::Table).add_column(&mut column).to_owned())
                 .await?;
         }
-        // The cartable's folders of requests a person acted on.
+        // Who acted on which request, for the cartable's "in progress" and
+        // "finished" folders: one row per person and request, paged by date
+        // sent without reading the history.
+        manager
+            .create_table(
+                Table::create()
+                    .table(RequestParticipants::Table)
+                    .col(integer(RequestParticipants::UserId))
+                    .col(integer(RequestParticipants::RequestId))
+                    .col(timestamp_with_time_zone_null(RequestParticipants::SubmittedAt))
+                    .col(boolean(RequestParticipants::Finished).default(false))
+                    .primary_key(
+                        Index::create()
+                            .col(RequestParticipants::UserId)
+                            .col(RequestParticipants::RequestId),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(RequestParticipants::Table, RequestParticipants::RequestId)
+                            .to(Requests::Table, Requests::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_index(
                 Index::create()
-                    .name("idx_request_events_actor")
-                    .table(RequestEvents::Table)
-                    .col(RequestEvents::ActorId)
-                    .col(RequestEvents::RequestId)
+                    .name("idx_participants_folder")
+                    .table(RequestParticipants::Table)
+                    .col(RequestParticipants::UserId)
+                    .col(RequestParticipants::Finished)
+                    .col(RequestParticipants::SubmittedAt)
+                    .col(RequestParticipants::RequestId)
                     .to_owned(),
             )
             .await?;
@@ -154,12 +180,7 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_request_events_actor")
-                    .table(RequestEvents::Table)
-                    .to_owned(),
-            )
+            .drop_table(Table::drop().table(RequestParticipants::Table).to_owned())
             .await?;
         manager
             .alter_table(
@@ -221,7 +242,14 @@ enum Requests {
 #[derive(DeriveIden)]
 enum RequestEvents {
     Table,
-    ActorId,
-    RequestId,
     StepKey,
+}
+
+#[derive(DeriveIden)]
+enum RequestParticipants {
+    Table,
+    UserId,
+    RequestId,
+    SubmittedAt,
+    Finished,
 }

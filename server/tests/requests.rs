@@ -296,6 +296,19 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
         );
         assert!(own.steps.iter().all(|s| s.state == "done"), "{engine}: {:?}", own.steps);
         assert_eq!(own.status, "تأیید نهایی شد", "{engine}");
+
+        // Everyone who acted finds it among their finished requests.
+        let finished = app::serverfns::cartable::CartableQuery {
+            folder: "finished".into(),
+            ..Default::default()
+        };
+        let cartable = server::cartable::SeaOrmCartable::new(t.db.clone());
+        for who in [&officer, &expert, &ministry, &applicant] {
+            use app::contracts::Cartables;
+            let page = cartable.page(who, &finished).await.expect("cartable");
+            let ids: Vec<i32> = page.folders[0].rows.iter().map(|r| r.id).collect();
+            assert_eq!(ids, [id], "{engine}: {}", who.display_name);
+        }
     }
 }
 

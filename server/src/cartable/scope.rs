@@ -6,7 +6,7 @@ use app::errors::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::entities::{post_holding, request, request_event};
+use crate::entities::{post_holding, request, request_participant as participant};
 use crate::errors::internal;
 use crate::identity::KIND as IDENTITY;
 use crate::requests::KIND as SERVICE;
@@ -53,7 +53,9 @@ pub fn finished() -> Condition {
         .add(of(SERVICE, &["approved", "rejected", "withdrawn"]))
 }
 
-/// The requests of `folder` for `who`.
+/// The requests of `folder` for `who`, as one condition on requests. Staff
+/// folders are read faster by [`super::staff_folder`]; this condition is
+/// what a search or filter narrows.
 pub fn folder(who: &SessionUser, staff: bool, posts: &[i32], folder: Folder) -> Condition {
     if !staff {
         let mine = request::Column::ApplicantId.eq(who.user_id);
@@ -63,29 +65,29 @@ pub fn folder(who: &SessionUser, staff: bool, posts: &[i32], folder: Folder) -> 
             Folder::Finished => finished(),
         });
     }
-    let held = Condition::all()
-        .add(request::Column::HolderPostId.is_in(posts.iter().copied()))
-        .add(request::Column::Status.is_in(["submitted", "in_progress"]));
-    let acted_on = Expr::col(request::Column::Id).in_subquery(
-        Query::select()
-            .column(request_event::Column::RequestId)
-            .from(request_event::Entity)
-            .and_where(Expr::col(request_event::Column::ActorId).eq(who.user_id))
-            .to_owned(),
-    );
     match folder {
         Folder::Awaiting if posts.is_empty() => Condition::all().add(request::Column::Id.eq(-1)),
-        Folder::Awaiting => held,
-        Folder::InProgress => Condition::all()
-            .add(acted_on)
-            .add(Condition::any().add(with_staff()).add(with_applicant()))
-            .add(if posts.is_empty() {
-                Condition::all()
-            } else {
-                Condition::any()
-                    .add(request::Column::HolderPostId.is_null())
-                    .add(request::Column::HolderPostId.is_not_in(posts.iter().copied()))
-            }),
-        Folder::Finished => Condition::all().add(acted_on).add(finished()),
+        Folder::Awaiting => Condition::all()
+            .add(request::Column::HolderPostId.is_in(posts.iter().copied()))
+            .add(request::Column::Status.is_in(HELD)),
+        Folder::InProgress => Condition::all().add(took_part(who.user_id, false)),
+        Folder::Finished => Condition::all().add(took_part(who.user_id, true)),
     }
+}
+
+/// The statuses of a request waiting on staff, identity's and a service's.
+pub const HELD: [&str; 2] = ["submitted", "in_progress"];
+
+/// Requests `user_id` acted on, finished or not.
+fn took_part(user_id: i32, finished: bool) -> Condition {
+    Condition::all().add(
+        Expr::col(request::Column::Id).in_subquery(
+            Query::select()
+                .column(participant::Column::RequestId)
+                .from(participant::Entity)
+                .and_where(Expr::col(participant::Column::UserId).eq(user_id))
+                .and_where(Expr::col(participant::Column::Finished).eq(finished))
+                .to_owned(),
+        ),
+    )
 }

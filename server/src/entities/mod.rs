@@ -14,6 +14,7 @@ pub mod post_holding;
 pub mod request;
 pub mod request_event;
 pub mod request_file;
+pub mod request_participant;
 pub mod service;
 pub mod service_revision;
 pub mod session;

@@ -7,6 +7,7 @@
 pub mod storage;
 pub mod views;
 
+use crate::cartable::participants::{self, took_part};
 use app::contracts::{ByteStream, IdentityDesk, SessionUser};
 use app::domain::{identity::IdentityForm, identity::SLOTS, role::Role, tracking_code};
 use app::errors::AppError;
@@ -533,12 +534,15 @@ impl IdentityDesk for SeaOrmIdentity {
                     .exec(&txn)
                     .await?;
                 record(&txn, &row, "approved", who.user_id, None).await?;
+                took_part(&txn, who.user_id, row.id, row.submitted_at, true).await?;
+                participants::finished(&txn, row.id).await?;
                 format!(
                     "میز خدمت: هویت شما تأیید شد (کد رهگیری {}). اکنون می‌توانید از خدمات الکترونیکی استفاده کنید.",
                     row.tracking_code
                 )
             } else {
                 record(&txn, &row, "rejected", who.user_id, Some(reason.clone())).await?;
+                took_part(&txn, who.user_id, row.id, row.submitted_at, false).await?;
                 format!(
                     "میز خدمت: درخواست تأیید هویت شما (کد رهگیری {}) نیاز به اصلاح دارد. دلیل را در کارتابل خود ببینید.",
                     row.tracking_code

@@ -11,6 +11,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
 use super::store::{Loaded, load, post_by_code, posts_held, record};
+use crate::cartable::participants::{self, took_part};
 use crate::entities::request;
 use crate::errors::internal;
 
@@ -143,6 +144,10 @@ pub async fn act(
             return Ok(false);
         }
         record(&txn, id, transition.event, who.user_id, note, step_key).await?;
+        took_part(&txn, who.user_id, id, row.submitted_at, finished).await?;
+        if finished {
+            participants::finished(&txn, id).await?;
+        }
         txn.commit().await?;
         Ok::<_, DbErr>(true)
     };

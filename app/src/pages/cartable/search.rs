@@ -2,6 +2,7 @@
 //! an address that can be shared, bookmarked and used without JavaScript.
 
 use leptos::prelude::*;
+use leptos_router::components::Form;
 
 use crate::i18n::{t, use_i18n};
 use crate::serverfns::cartable::{CartableQuery, ServiceOption};
@@ -21,8 +22,9 @@ pub fn SearchForm(
         let id = format!("cartable-{name}");
         let error_id = format!("{id}-error");
         let described = error.as_ref().map(|_| error_id.clone());
+        let invalid = error.is_some();
         view! {
-            <div class="field">
+            <div class="field" class:field--invalid=invalid>
                 <label for=id.clone()>{label}</label>
                 <input id=id name=name type="text" inputmode="numeric" dir="ltr" placeholder="۱۴۰۵/۰۹/۰۱"
                     value=value aria-invalid=error.as_ref().map(|_| "true") aria-describedby=described />
@@ -32,13 +34,14 @@ pub fn SearchForm(
     };
     let chosen_service = asked.service.clone();
     view! {
-        <form method="get" action="/cartable" class="cartable-search card" role="search">
+        <Form method="GET" action="/cartable" attr:class="cartable-search card" attr:role="search">
             {(!asked.folder.is_empty()).then(|| view! { <input type="hidden" name="folder" value=asked.folder.clone() /> })}
-            <div class="field cartable-search__q">
+            <div class="field cartable-search__words">
                 <label for="cartable-q">{t!(i18n, cartable_search)}</label>
                 <input id="cartable-q" name="q" type="search" value=asked.q.clone() aria-describedby="cartable-q-hint" />
-                <p class="field__hint" id="cartable-q-hint">{t!(i18n, cartable_search_hint)}</p>
+                <p class="hint" id="cartable-q-hint">{t!(i18n, cartable_search_hint)}</p>
             </div>
+            <div class="cartable-search__filters">
             <div class="field">
                 <label for="cartable-service">{t!(i18n, cartable_service)}</label>
                 <select id="cartable-service" name="service">
@@ -59,11 +62,12 @@ pub fn SearchForm(
                     <option value="oldest" selected=asked.sort == "oldest">{t!(i18n, cartable_sort_oldest)}</option>
                 </select>
             </div>
-            <div class="field field--check">
-                <input id="cartable-overdue" name="overdue" type="checkbox" value="overdue" checked=asked.overdue == "overdue" />
-                <label for="cartable-overdue">{t!(i18n, cartable_overdue_only)}</label>
+            <label class="choice__option">
+                <input type="checkbox" name="overdue" value="overdue" checked=asked.overdue == "overdue" />
+                {t!(i18n, cartable_overdue_only)}
+            </label>
             </div>
-            <button type="submit" class="button button--primary">{t!(i18n, cartable_search_button)}</button>
-        </form>
+            <button type="submit" class="button">{t!(i18n, cartable_search_button)}</button>
+        </Form>
     }
 }
