@@ -378,6 +378,8 @@ pub type TrackingHandle = Arc<dyn Tracking>;
 /// reach only their own requests, staff only what their posts hold or held.
 #[async_trait]
 pub trait RequestDesk: Send + Sync {
+    /// Published sub-services that have an electronic form.
+    async fn offered(&self) -> Result<Vec<crate::serverfns::requests::SubServiceName>, AppError>;
     /// The empty form of a published sub-service, for a signed-in applicant.
     async fn new_form(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<FormPage, AppError>;
     /// Creates the applicant's draft for a sub-service; gives its id.

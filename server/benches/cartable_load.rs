@@ -59,6 +59,14 @@ async fn run(engine: &str, url: &str, total: usize) {
     let started = Instant::now();
     fill(&db, total).await;
     println!("{engine}: {total} requests generated in {:.0?}", started.elapsed());
+    // A running database has its statistics; a table filled a moment ago
+    // has none until autovacuum gets to it.
+    let analyse = if engine == "PostgreSQL" {
+        "VACUUM ANALYZE"
+    } else {
+        "ANALYZE"
+    };
+    db.execute_unprepared(analyse).await.expect("statistics");
     let cartable = SeaOrmCartable::new(db.clone());
     let officer = person(&db, "desk.tehran").await;
     let applicant = person(&db, "applicant").await;

@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use app::contracts::Tracking;
+use app::domain::workflow::machine::EventKind;
 use app::domain::working_days::WorkingCalendar;
 use app::domain::{national_id::NationalId, tracking_code};
 use app::errors::{AppError, FieldMessage};
@@ -115,6 +116,65 @@ impl SeaOrmTracking {
     }
 }
 
+impl SeaOrmTracking {
+    /// A request on a defined workflow: its stored promise, the step's
+    /// unit and every step but staff's internal comments.
+    async fn service_view(&self, found: request::Model) -> Result<TrackingView, AppError> {
+        let events = request_event::Entity::find()
+            .filter(request_event::Column::RequestId.eq(found.id))
+            .filter(request_event::Column::Action.ne(EventKind::Commented.as_str()))
+            .order_by_asc(request_event::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(|e| internal("tracked events", &e))?
+            .into_iter()
+            .map(|e| TrackedEvent {
+                action: e.action,
+                at: e.at,
+            })
+            .collect();
+        let with_staff = found.status == "in_progress";
+        let holder = match found.holder_post_id.filter(|_| with_staff) {
+            Some(post_id) => self.unit_of(post_id).await?,
+            None => None,
+        };
+        let service = match found.service_id {
+            Some(id) => crate::entities::service::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .map_err(|e| internal("tracked service", &e))?
+                .map(|s| s.title),
+            None => None,
+        };
+        Ok(TrackingView {
+            tracking_code: found.tracking_code,
+            kind: found.kind,
+            status: found.status,
+            service,
+            unit_fa: holder.as_ref().map(|u| u.name_fa.clone()),
+            unit_en: holder.map(|u| u.name_en),
+            received_at: found.submitted_at,
+            promised_at: found.promised_at.filter(|_| with_staff),
+            events,
+        })
+    }
+
+    /// The unit a post belongs to.
+    async fn unit_of(&self, post_id: i32) -> Result<Option<unit::Model>, AppError> {
+        let Some(held) = post::Entity::find_by_id(post_id)
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("holder post", &e))?
+        else {
+            return Ok(None);
+        };
+        unit::Entity::find_by_id(held.unit_id)
+            .one(&self.db)
+            .await
+            .map_err(|e| internal("holder unit", &e))
+    }
+}
+
 fn field(name: &str, message: &str) -> AppError {
     AppError::Fields(vec![FieldMessage {
         field: name.to_owned(),
@@ -162,6 +222,9 @@ impl Tracking for SeaOrmTracking {
             ));
         }
         let found = self.request(&code).await?.ok_or(AppError::NotFound)?;
+        if found.kind == crate::requests::KIND {
+            return self.service_view(found).await;
+        }
         let events: Vec<TrackedEvent> = request_event::Entity::find()
             .filter(request_event::Column::RequestId.eq(found.id))
             .order_by_asc(request_event::Column::Id)
@@ -177,25 +240,14 @@ impl Tracking for SeaOrmTracking {
             .collect();
         let with_staff = found.status == "submitted";
         let holder = match found.holder_post_id.filter(|_| with_staff) {
-            Some(post_id) => {
-                let held = post::Entity::find_by_id(post_id)
-                    .one(&self.db)
-                    .await
-                    .map_err(|e| internal("holder post", &e))?;
-                match held {
-                    Some(p) => unit::Entity::find_by_id(p.unit_id)
-                        .one(&self.db)
-                        .await
-                        .map_err(|e| internal("holder unit", &e))?,
-                    None => None,
-                }
-            }
+            Some(post_id) => self.unit_of(post_id).await?,
             None => None,
         };
         Ok(TrackingView {
             tracking_code: found.tracking_code,
             kind: found.kind,
             status: found.status,
+            service: None,
             unit_fa: holder.as_ref().map(|u| u.name_fa.clone()),
             unit_en: holder.map(|u| u.name_en),
             received_at: events.iter().find(|e| e.action == "submitted").map(|e| e.at),

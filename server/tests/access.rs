@@ -115,6 +115,7 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/identity/review", Access::OwnerOrHolder),
     ("/api/identity/submit", Access::Applicant),
     ("/api/identity/upload", Access::Applicant),
+    ("/api/requests/offered", Access::Anyone),
     ("/api/requests/new_form", Access::Applicant),
     ("/api/requests/file", Access::Applicant),
     ("/api/requests/application", Access::Owner),

@@ -297,6 +297,41 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
         assert!(own.steps.iter().all(|s| s.state == "done"), "{engine}: {:?}", own.steps);
         assert_eq!(own.status, "تأیید نهایی شد", "{engine}");
 
+        // The public tracking page: every step but staff's comments, the
+        // service named, no promise once decided.
+        let tracking = server::tracking::SeaOrmTracking::new(t.db.clone(), calendar(), Some("a test secret"));
+        let national_id = server::entities::user::Entity::find_by_id(applicant.user_id)
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("applicant")
+            .national_id;
+        use app::contracts::Tracking;
+        let (code, token) = tracking
+            .find(&done.tracking_code, &national_id, "127.0.0.1")
+            .await
+            .expect("found");
+        let tracked = tracking.view(&code, &token).await.expect("view");
+        assert_eq!(tracked.status, "approved", "{engine}");
+        assert!(
+            tracked.service.as_deref().is_some_and(|s| s.contains("آمار")),
+            "{engine}"
+        );
+        assert!(tracked.promised_at.is_none() && tracked.unit_fa.is_none(), "{engine}");
+        let steps: Vec<&str> = tracked.events.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(
+            steps,
+            [
+                "submitted",
+                "referred",
+                "returned",
+                "resubmitted",
+                "forwarded",
+                "granted"
+            ],
+            "{engine}"
+        );
+
         // Everyone who acted finds it among their finished requests.
         let finished = app::serverfns::cartable::CartableQuery {
             folder: "finished".into(),

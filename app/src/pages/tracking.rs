@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::when::When;
+use crate::domain::workflow::machine::EventKind;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::pages::accounts::{query, remembered};
 use crate::serverfns::tracking::{FindRequest, TrackingView, load_tracking};
@@ -81,20 +82,24 @@ pub fn TrackResultPage() -> impl IntoView {
 fn Progress(view: TrackingView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let status = match view.status.as_str() {
-        "draft" => t_string!(i18n, track_status_draft),
-        "submitted" => t_string!(i18n, track_status_submitted),
-        "rejected" => t_string!(i18n, track_status_returned),
-        "approved" => t_string!(i18n, track_status_approved),
+    let service_request = view.kind == "service";
+    let status = match (view.status.as_str(), service_request) {
+        ("draft", _) => t_string!(i18n, track_status_draft),
+        ("submitted" | "in_progress", _) => t_string!(i18n, track_status_submitted),
+        ("rejected", false) | ("with_applicant", true) => t_string!(i18n, track_status_returned),
+        ("approved", _) => t_string!(i18n, track_status_approved),
+        ("rejected", true) => t_string!(i18n, track_status_refused),
+        ("withdrawn", _) => t_string!(i18n, track_status_withdrawn),
         _ => t_string!(i18n, track_status_other),
     };
     let unit = match locale {
         Locale::fa => view.unit_fa.clone(),
         Locale::en => view.unit_en.clone(),
     };
-    let service = match view.kind.as_str() {
-        "identity" => t_string!(i18n, track_kind_identity),
-        _ => t_string!(i18n, track_status_other),
+    let service = match (view.kind.as_str(), view.service.clone()) {
+        ("identity", _) => t_string!(i18n, track_kind_identity).to_owned(),
+        (_, Some(title)) => title,
+        _ => t_string!(i18n, track_status_other).to_owned(),
     };
     view! {
         <section class="card" aria-labelledby="track-summary">
@@ -115,11 +120,16 @@ fn Progress(view: TrackingView) -> impl IntoView {
                 view! {
                     <ol class="track-steps">
                         {view.events.into_iter().map(|e| {
-                            let action = match e.action.as_str() {
-                                "submitted" => t_string!(i18n, track_event_submitted),
-                                "resubmitted" => t_string!(i18n, track_event_resubmitted),
-                                "approved" => t_string!(i18n, track_event_approved),
-                                "rejected" => t_string!(i18n, track_event_returned),
+                            let step = EventKind::parse(&e.action).filter(|_| service_request);
+                            let action = match (e.action.as_str(), step) {
+                                (_, Some(kind)) => match locale {
+                                    Locale::fa => kind.title_fa(),
+                                    Locale::en => kind.title_en(),
+                                },
+                                ("submitted", _) => t_string!(i18n, track_event_submitted),
+                                ("resubmitted", _) => t_string!(i18n, track_event_resubmitted),
+                                ("approved", _) => t_string!(i18n, track_event_approved),
+                                ("rejected", _) => t_string!(i18n, track_event_returned),
                                 _ => t_string!(i18n, track_status_other),
                             };
                             view! { <li><strong>{action}</strong> " · " <When instant=e.at /></li> }

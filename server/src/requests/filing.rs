@@ -38,6 +38,28 @@ fn may_file(who: &SessionUser) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Published sub-services with a form, in the catalogue's order.
+pub async fn offered(db: &DatabaseConnection) -> Result<Vec<SubServiceName>, AppError> {
+    let forms = crate::entities::form_version::Entity::find()
+        .filter(crate::entities::form_version::Column::Number.eq(1))
+        .all(db)
+        .await
+        .map_err(|e| internal("forms", &e))?;
+    let mut offered = Vec::new();
+    for form in forms {
+        if let Ok((service, sub_service)) = sub_service(db, form.service_id, &form.sub_code).await {
+            offered.push(SubServiceName {
+                service_id: service.id,
+                service: service.title,
+                sub_code: form.sub_code,
+                sub_service,
+            });
+        }
+    }
+    offered.sort_by(|a, b| (a.service_id, &a.sub_code).cmp(&(b.service_id, &b.sub_code)));
+    Ok(offered)
+}
+
 /// The empty form of a published sub-service.
 pub async fn new_form(
     db: &DatabaseConnection,

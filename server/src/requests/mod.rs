@@ -16,7 +16,7 @@ use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
 use app::domain::workflow::machine::Command;
 use app::domain::working_days::WorkingCalendar;
 use app::errors::AppError;
-use app::serverfns::requests::{Application, Case, FormPage};
+use app::serverfns::requests::{Application, Case, FormPage, SubServiceName};
 use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 
@@ -41,6 +41,10 @@ impl SeaOrmRequests {
 
 #[async_trait]
 impl RequestDesk for SeaOrmRequests {
+    async fn offered(&self) -> Result<Vec<SubServiceName>, AppError> {
+        filing::offered(&self.db).await
+    }
+
     async fn new_form(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<FormPage, AppError> {
         filing::new_form(&self.db, who, service_id, sub_code).await
     }

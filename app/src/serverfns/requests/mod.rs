@@ -4,11 +4,13 @@
 
 mod act;
 mod file;
+mod offered;
 mod read;
 mod views;
 
 pub use act::{ACT_FORM, ActOnRequest, act_on_request};
 pub use file::{FILE_FORM, FileRequest, file_request};
+pub use offered::{OfferedServices, offered_services};
 pub use read::{MyApplication, NewRequestForm, OpenCase, my_application, new_request_form, open_case};
 pub use views::{
     AnswerText, AnswerView, Application, Case, FormPage, PostOption, Receipt, StepProgress, SubServiceName,

@@ -9,11 +9,16 @@ use serde::{Deserialize, Serialize};
 pub struct TrackingView {
     /// As printed on the receipt: `XXXX-XXXXC`.
     pub tracking_code: String,
-    /// What was applied for: `identity` for identity verification.
+    /// What was applied for: `identity` for identity verification,
+    /// `service` for a catalogue sub-service.
     pub kind: String,
-    /// `draft`, `submitted` (with staff), `rejected` (back with the
-    /// applicant for correction) or `approved`.
+    /// Identity: `draft`, `submitted` (with staff), `rejected` (back with
+    /// the applicant for correction) or `approved`. A service: `draft`,
+    /// `in_progress`, `with_applicant`, `approved`, `rejected` (refused)
+    /// or `withdrawn`.
     pub status: String,
+    /// The service's title, for a service request.
+    pub service: Option<String>,
     /// The unit holding it now, in Persian and English; none when it is
     /// with the applicant or finished.
     pub unit_fa: Option<String>,
@@ -30,7 +35,8 @@ pub struct TrackingView {
 /// One step done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackedEvent {
-    /// `submitted`, `resubmitted`, `approved` or `rejected`.
+    /// Identity: `submitted`, `resubmitted`, `approved` or `rejected`; a
+    /// service: a workflow event (`EventKind`).
     pub action: String,
     pub at: DateTime<Utc>,
 }
