@@ -378,6 +378,8 @@ pub type TrackingHandle = Arc<dyn Tracking>;
 /// reach only their own requests, staff only what their posts hold or held.
 #[async_trait]
 pub trait RequestDesk: Send + Sync {
+    /// A decision notice by its number, for anyone verifying it.
+    async fn notice(&self, number: &str) -> Result<Option<crate::serverfns::requests::Notice>, AppError>;
     /// Published sub-services that have an electronic form.
     async fn offered(&self) -> Result<Vec<crate::serverfns::requests::SubServiceName>, AppError>;
     /// The empty form of a published sub-service, for a signed-in applicant.

@@ -61,6 +61,7 @@ use crate::pages::{
     home::HomePage,
     identity::{form::IdentityFormPage, request::RequestPage},
     not_found::NotFound,
+    notice::NoticePage,
     services::ServicesPage,
     tracking::{TrackPage, TrackResultPage},
 };
@@ -161,6 +162,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::InOrder
                         />
                         <Route path=StaticSegment("track") view=TrackPage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("notices"), ParamSegment("number"))
+                            view=NoticePage
+                            ssr=SsrMode::InOrder
+                        />
                         <Route
                             path=(StaticSegment("track"), ParamSegment("code"))
                             view=TrackResultPage

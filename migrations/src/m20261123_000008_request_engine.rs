@@ -70,6 +70,7 @@ impl MigrationTrait for Migration {
             timestamp_with_time_zone_null(Requests::PausedAt),
             timestamp_with_time_zone_null(Requests::DecidedAt),
             string_len_null(Requests::NoticeCode, 20),
+            text_null(Requests::Notice),
         ];
         for mut column in additions {
             manager
@@ -174,6 +175,7 @@ impl MigrationTrait for Migration {
             Requests::PausedAt,
             Requests::DecidedAt,
             Requests::NoticeCode,
+            Requests::Notice,
         ] {
             manager
                 .alter_table(Table::alter().table(Requests::Table).drop_column(column).to_owned())
@@ -237,6 +239,7 @@ enum Requests {
     PausedAt,
     DecidedAt,
     NoticeCode,
+    Notice,
 }
 
 #[derive(DeriveIden)]

@@ -116,6 +116,7 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/identity/submit", Access::Applicant),
     ("/api/identity/upload", Access::Applicant),
     ("/api/requests/offered", Access::Anyone),
+    ("/api/requests/notice", Access::Anyone),
     ("/api/requests/new_form", Access::Applicant),
     ("/api/requests/file", Access::Applicant),
     ("/api/requests/application", Access::Owner),
@@ -274,6 +275,7 @@ fn form_for(path: &str, ids: Ids) -> String {
             let code = app::domain::tracking_code::from_random([0; 8]);
             return format!("tracking_code={code}&national_id=0012345679&token=1.AA");
         }
+        "/api/requests/notice" => "number=ABCD-EFGH2",
         "/api/requests/new_form" => return format!("service_id={}&sub_code=01", ids.service),
         "/api/requests/application" | "/api/requests/case" => {
             return format!("request_id={}", ids.service_request);

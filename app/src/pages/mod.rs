@@ -8,5 +8,6 @@ pub mod dev;
 pub mod home;
 pub mod identity;
 pub mod not_found;
+pub mod notice;
 pub mod services;
 pub mod tracking;

@@ -49,6 +49,9 @@ pub struct Model {
     pub decided_at: Option<DateTimeUtc>,
     /// The decision notice's code for public verification.
     pub notice_code: Option<String>,
+    /// The decision notice as issued (table 4), JSON; never rewritten.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub notice: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

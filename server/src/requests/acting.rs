@@ -10,9 +10,13 @@ use rand::RngCore as _;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
-use super::store::{Loaded, load, post_by_code, posts_held, record};
+use app::domain::digits::to_persian_digits;
+use app::domain::jalali::JalaliDate;
+use app::serverfns::requests::Notice;
+
+use super::store::{Loaded, load, post_by_code, posts_held, record, sub_service};
 use crate::cartable::participants::{self, took_part};
-use crate::entities::request;
+use crate::entities::{organisation_unit as unit, request};
 use crate::errors::internal;
 
 /// How `who` stands to the request: staff holding its post now act at the
@@ -111,6 +115,13 @@ pub async fn act(
         (Some(post), None) => Some(format!("به {post}")),
         (None, text) => text.map(str::to_owned),
     };
+    let notice = match (&command, &notice_code) {
+        (Command::Decide { approve, reasoning }, Some(number)) => {
+            let issued = notice(db, who, &loaded, number, *approve, reasoning, now).await?;
+            Some(serde_json::to_string(&issued).map_err(|e| internal("notice", &e))?)
+        }
+        _ => None,
+    };
     let status = transition.status.clone();
     let write = async {
         let txn = db.begin().await?;
@@ -134,6 +145,7 @@ pub async fn act(
             .col_expr(request::Column::PausedAt, Expr::value(paused_at))
             .col_expr(request::Column::DecidedAt, Expr::value(finished.then_some(now)))
             .col_expr(request::Column::NoticeCode, Expr::value(notice_code.clone()))
+            .col_expr(request::Column::Notice, Expr::value(notice.clone()))
             .col_expr(request::Column::UpdatedAt, Expr::value(now))
             .col_expr(request::Column::Revision, Expr::value(revision + 1))
             .filter(request::Column::Id.eq(id))
@@ -156,4 +168,60 @@ pub async fn act(
         Ok(false) => Err(AppError::invalid("text", Refusal::Superseded.message())),
         Err(error) => Err(internal("request action", &error)),
     }
+}
+
+/// Days the applicant has to appeal a refusal, counted from the notice.
+const APPEAL_DAYS: u32 = 30;
+
+/// Table 4 as issued now by `who` at the request's last step.
+async fn notice(
+    db: &DatabaseConnection,
+    who: &SessionUser,
+    loaded: &Loaded,
+    number: &str,
+    granted: bool,
+    reasoning: &str,
+    now: DateTime<Utc>,
+) -> Result<Notice, AppError> {
+    let row = &loaded.row;
+    let sub_code = row.sub_code.clone().unwrap_or_default();
+    let (service, sub_service) = sub_service(db, row.service_id.unwrap_or_default(), &sub_code).await?;
+    let holding = machine::holding_post(&loaded.workflow, &loaded.status).unwrap_or_default();
+    let issuer_post = post_by_code(db, holding).await?.map(|p| p.title_fa).unwrap_or_default();
+    let province = unit::Entity::find()
+        .filter(unit::Column::Code.eq(loaded.province.as_str()))
+        .one(db)
+        .await
+        .map_err(|e| internal("province", &e))?
+        .map(|u| u.name_fa)
+        .unwrap_or_default();
+    let days = to_persian_digits(&APPEAL_DAYS.to_string());
+    let (content, appeal) = if granted {
+        (
+            format!("با درخواست «{sub_service}» موافقت شد."),
+            "پاسخ موافق است و نیازی به اعتراض نیست.".to_owned(),
+        )
+    } else {
+        (
+            format!("درخواست «{sub_service}» پذیرفته نشد."),
+            format!("اعتراض به این تصمیم تا {days} روز از تاریخ ابلاغ نزد مدیرعامل {province} پذیرفته می‌شود."),
+        )
+    };
+    Ok(Notice {
+        number: number.to_owned(),
+        date: JalaliDate::from_utc(now)
+            .map(|d| d.to_persian_string())
+            .unwrap_or_default(),
+        tracking_code: row.tracking_code.clone(),
+        service: format!("{} — {sub_service}", service.title),
+        applicant: row.applicant_name.clone().unwrap_or_default(),
+        national_id: to_persian_digits(row.applicant_national_id.as_deref().unwrap_or_default()),
+        reasoning: reasoning.trim().to_owned(),
+        granted,
+        content,
+        appeal,
+        notes: format!("درستی این ابلاغیه را با شماره آن در نشانی /notices/{number} می‌توان دید."),
+        issuer: who.display_name.clone(),
+        issuer_post,
+    })
 }

@@ -16,7 +16,7 @@ use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
 use app::domain::workflow::machine::Command;
 use app::domain::working_days::WorkingCalendar;
 use app::errors::AppError;
-use app::serverfns::requests::{Application, Case, FormPage, SubServiceName};
+use app::serverfns::requests::{Application, Case, FormPage, Notice, SubServiceName};
 use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 
@@ -41,6 +41,10 @@ impl SeaOrmRequests {
 
 #[async_trait]
 impl RequestDesk for SeaOrmRequests {
+    async fn notice(&self, number: &str) -> Result<Option<Notice>, AppError> {
+        reading::notice(&self.db, number).await
+    }
+
     async fn offered(&self) -> Result<Vec<SubServiceName>, AppError> {
         filing::offered(&self.db).await
     }

@@ -9,7 +9,9 @@ use app::domain::workflow::machine::{Actor, EventKind, ReturnReason, Status};
 use app::domain::working_days::{AgreedDuration, WorkingCalendar};
 use app::errors::AppError;
 use app::serverfns::identity::EventView;
-use app::serverfns::requests::{Application, Case, FormPage, PostOption, Receipt, StepProgress, SubServiceName};
+use app::serverfns::requests::{
+    Application, Case, FormPage, Notice, PostOption, Receipt, StepProgress, SubServiceName,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
@@ -55,7 +57,7 @@ pub async fn application(
         answers: answers(&loaded.form, &loaded.fields, &files),
         steps: steps(db, calendar, &loaded).await?,
         history,
-        notice: row.notice_code.clone(),
+        notice: notice_of(&loaded.row),
         form,
         name,
     })
@@ -123,8 +125,26 @@ pub async fn case(
         history: history(db, &loaded, true).await?,
         actions,
         refer_to,
-        notice: loaded.row.notice_code.clone(),
+        notice: notice_of(&loaded.row),
     })
+}
+
+/// The notice issued with the decision, if any.
+pub fn notice_of(row: &crate::entities::request::Model) -> Option<Notice> {
+    serde_json::from_str(row.notice.as_deref()?).ok()
+}
+
+/// A notice by its number, for the public verification page.
+pub async fn notice(db: &DatabaseConnection, number: &str) -> Result<Option<Notice>, AppError> {
+    let Some(number) = app::domain::tracking_code::parse(number) else {
+        return Ok(None);
+    };
+    let row = crate::entities::request::Entity::find()
+        .filter(crate::entities::request::Column::NoticeCode.eq(number))
+        .one(db)
+        .await
+        .map_err(|e| internal("notice", &e))?;
+    Ok(row.as_ref().and_then(notice_of).map(Notice::for_the_public))
 }
 
 /// Posts of the request's province and the step's own post, but not the

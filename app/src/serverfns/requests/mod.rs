@@ -4,12 +4,14 @@
 
 mod act;
 mod file;
+mod notice;
 mod offered;
 mod read;
 mod views;
 
 pub use act::{ACT_FORM, ActOnRequest, act_on_request};
 pub use file::{FILE_FORM, FileRequest, file_request};
+pub use notice::{Notice, VerifyNotice, verify_notice};
 pub use offered::{OfferedServices, offered_services};
 pub use read::{MyApplication, NewRequestForm, OpenCase, my_application, new_request_form, open_case};
 pub use views::{

@@ -101,8 +101,8 @@ pub struct Application {
     pub steps: Vec<StepProgress>,
     /// Every action, oldest first.
     pub history: Vec<EventView>,
-    /// The decision notice's verification code, once decided.
-    pub notice: Option<String>,
+    /// The decision notice, once decided.
+    pub notice: Option<super::Notice>,
 }
 
 /// One answer as a person reads it.
@@ -169,6 +169,6 @@ pub struct Case {
     pub actions: Vec<String>,
     /// Posts the viewer may refer it to.
     pub refer_to: Vec<PostOption>,
-    /// The decision notice's verification code, once decided.
-    pub notice: Option<String>,
+    /// The decision notice, once decided.
+    pub notice: Option<super::Notice>,
 }
