@@ -332,6 +332,15 @@ impl Catalogue for SeaOrmCatalogue {
                     title: p.title,
                 })
                 .collect(),
+            online: crate::entities::form_version::Entity::find()
+                .filter(crate::entities::form_version::Column::ServiceId.eq(row.id))
+                .filter(crate::entities::form_version::Column::Number.eq(1))
+                .all(&self.db)
+                .await
+                .map_err(|e| internal("service forms", &e))?
+                .into_iter()
+                .map(|f| f.sub_code)
+                .collect(),
         })
     }
 

@@ -48,6 +48,8 @@ fn Card(page: Page) -> impl IntoView {
         .collect();
     let subs = card.sub_services.clone();
     let permits = page.permits.clone();
+    let online = page.online.clone();
+    let service_id = page.id;
     view! {
         <article class="service-card">
             <p class="breadcrumb"><A href="/catalogue">{t!(i18n, catalogue_title)}</A></p>
@@ -67,7 +69,10 @@ fn Card(page: Page) -> impl IntoView {
                 <Fact label=t_string!(i18n, catalogue_audience) value=card.audience.clone() />
                 <Fact label=t_string!(i18n, catalogue_event) value=events.join("، ") />
             </dl>
-            {subs.into_iter().enumerate().map(|(i, sub)| view! { <SubService index=i sub total=card.sub_services.len() /> }).collect_view()}
+            {subs.into_iter().enumerate().map(|(i, sub)| {
+                let apply = online.contains(&sub.code).then(|| format!("/catalogue/{service_id}/apply/{}", sub.code));
+                view! { <SubService index=i sub total=card.sub_services.len() apply /> }
+            }).collect_view()}
             {(!permits.is_empty()).then(move || view! {
                 <section class="card" aria-labelledby="service-permits">
                     <h2 id="service-permits">{t!(i18n, catalogue_permits_issued)}</h2>
@@ -89,7 +94,7 @@ fn Fact(#[prop(into)] label: String, value: String) -> impl IntoView {
 }
 
 #[component]
-fn SubService(index: usize, sub: SubServiceCard, total: usize) -> impl IntoView {
+fn SubService(index: usize, sub: SubServiceCard, total: usize, apply: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let heading = format!("sub-{index}");
@@ -115,6 +120,7 @@ fn SubService(index: usize, sub: SubServiceCard, total: usize) -> impl IntoView 
         <section class="card sub-service" aria-labelledby=labelled_by>
             <h2 id=heading>{title}</h2>
             {(!sub.description.is_empty()).then(|| view! { <p>{sub.description.clone()}</p> })}
+            {apply.map(|href| view! { <p><A href=href attr:class="button button--primary">{t!(i18n, catalogue_apply_online)}</A></p> })}
             <h3>{t!(i18n, catalogue_process)}</h3>
             <Process steps=sub.processes.clone() />
             <dl class="facts">

@@ -68,6 +68,8 @@ pub struct ServicePage {
     pub updated_at: DateTime<Utc>,
     /// The permits this service issues.
     pub permits: Vec<CardLink>,
+    /// Codes of the sub-services that can be filed online.
+    pub online: Vec<String>,
 }
 
 /// One permit in the register's list.
