@@ -120,7 +120,7 @@ fn SubService(index: usize, sub: SubServiceCard, total: usize, apply: Option<Str
         <section class="card sub-service" aria-labelledby=labelled_by>
             <h2 id=heading>{title}</h2>
             {(!sub.description.is_empty()).then(|| view! { <p>{sub.description.clone()}</p> })}
-            {apply.map(|href| view! { <p><A href=href attr:class="button button--primary">{t!(i18n, catalogue_apply_online)}</A></p> })}
+            {apply.map(|href| view! { <p><A href=href attr:class="button">{t!(i18n, catalogue_apply_online)}</A></p> })}
             <h3>{t!(i18n, catalogue_process)}</h3>
             <Process steps=sub.processes.clone() />
             <dl class="facts">
