@@ -71,6 +71,8 @@ impl MigrationTrait for Migration {
             timestamp_with_time_zone_null(Requests::DecidedAt),
             string_len_null(Requests::NoticeCode, 20),
             text_null(Requests::Notice),
+            timestamp_with_time_zone_null(Requests::StepDueAt),
+            timestamp_with_time_zone_null(Requests::OverdueNotifiedAt),
         ];
         for mut column in additions {
             manager
@@ -124,7 +126,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // The cartable's keyset: a post's requests in one status, newest first.
-        let indexes: [(&str, Vec<Requests>); 4] = [
+        let indexes: [(&str, Vec<Requests>); 5] = [
             (
                 "idx_requests_cartable",
                 vec![
@@ -137,6 +139,8 @@ impl MigrationTrait for Migration {
             ("idx_requests_national_id", vec![Requests::ApplicantNationalId]),
             ("idx_requests_service", vec![Requests::ServiceId, Requests::SubCode]),
             ("idx_requests_notice_code", vec![Requests::NoticeCode]),
+            // The overdue sweep: steps past their agreed duration.
+            ("idx_requests_step_due", vec![Requests::Status, Requests::StepDueAt]),
         ];
         for (name, columns) in indexes {
             let mut index = Index::create();
@@ -155,6 +159,7 @@ impl MigrationTrait for Migration {
             "idx_requests_national_id",
             "idx_requests_service",
             "idx_requests_notice_code",
+            "idx_requests_step_due",
         ] {
             manager
                 .drop_index(Index::drop().name(name).table(Requests::Table).to_owned())
@@ -176,6 +181,8 @@ impl MigrationTrait for Migration {
             Requests::DecidedAt,
             Requests::NoticeCode,
             Requests::Notice,
+            Requests::StepDueAt,
+            Requests::OverdueNotifiedAt,
         ] {
             manager
                 .alter_table(Table::alter().table(Requests::Table).drop_column(column).to_owned())
@@ -240,6 +247,8 @@ enum Requests {
     DecidedAt,
     NoticeCode,
     Notice,
+    StepDueAt,
+    OverdueNotifiedAt,
 }
 
 #[derive(DeriveIden)]

@@ -81,11 +81,17 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Deletes what can no longer be used, every ten minutes.
+/// Deletes what can no longer be used and tells staff about overdue
+/// steps, every ten minutes.
 async fn housekeeping(db: sea_orm::DatabaseConnection) {
     loop {
         if let Err(error) = registration::captcha::delete_stale(&db).await {
             tracing::warn!(%error, "stale captchas could not be deleted");
+        }
+        match requests::overdue::sweep(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(told) => tracing::info!(told, "overdue steps reminded and escalated"),
+            Err(error) => tracing::warn!(%error, "overdue steps could not be checked"),
         }
         tokio::time::sleep(std::time::Duration::from_secs(600)).await;
     }

@@ -147,10 +147,10 @@ async fn folders_page_by_cursor_and_find_by_code_national_id_name_and_filters() 
         .await;
         assert_eq!(nobody.total, 0, "{engine}");
 
-        // Overdue: three promises already passed are flagged and filtered.
+        // Overdue: three steps already past their agreed time are flagged and filtered.
         request::Entity::update_many()
             .col_expr(
-                request::Column::PromisedAt,
+                request::Column::StepDueAt,
                 Expr::value(chrono::Utc::now() - chrono::TimeDelta::days(1)),
             )
             .filter(request::Column::Id.is_in(ids[..3].to_vec()))

@@ -418,3 +418,94 @@ async fn only_the_applicant_reads_their_request_and_only_the_holder_acts() {
         assert_eq!(row(&t.db, id).await.revision, revision, "{engine}: nothing changed");
     }
 }
+
+#[tokio::test]
+async fn an_overdue_step_reminds_its_holder_and_alerts_the_manager_once() {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    use server::entities::{outbox_message, user};
+    for t in support::databases().await {
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let desk = SeaOrmRequests::new(t.db.clone(), LocalFiles::new(folder.path(), 10 << 20), calendar());
+        let applicant = demo_user(&t.db, "applicant").await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let service = statistics_service(&t.db).await;
+        let engine = t.engine;
+        let id = desk.start(&applicant, service, "01").await.expect("draft");
+        desk.save(&applicant, draft(id, statistics_answers()), true)
+            .await
+            .expect("sent");
+        let now = chrono::Utc::now();
+        assert_eq!(
+            server::requests::overdue::sweep(&t.db, now).await.expect("sweep"),
+            0,
+            "{engine}: not due yet"
+        );
+
+        request::Entity::update_many()
+            .col_expr(
+                request::Column::StepDueAt,
+                Expr::value(now - chrono::TimeDelta::hours(1)),
+            )
+            .filter(request::Column::Id.eq(id))
+            .exec(&t.db)
+            .await
+            .expect("backdate");
+        assert_eq!(
+            server::requests::overdue::sweep(&t.db, now).await.expect("sweep"),
+            1,
+            "{engine}"
+        );
+        assert_eq!(
+            server::requests::overdue::sweep(&t.db, now).await.expect("sweep"),
+            0,
+            "{engine}: once"
+        );
+        let mobile = |name: &'static str| {
+            let db = t.db.clone();
+            async move {
+                user::Entity::find()
+                    .filter(user::Column::Username.eq(name))
+                    .one(&db)
+                    .await
+                    .expect("read")
+                    .expect("account")
+                    .mobile
+            }
+        };
+        let sent: Vec<outbox_message::Model> = outbox_message::Entity::find().all(&t.db).await.expect("outbox");
+        let code = row(&t.db, id).await.tracking_code;
+        let to = |number: String| {
+            sent.iter()
+                .filter(|m| m.recipient == number && m.body.contains(&code))
+                .count()
+        };
+        assert_eq!(to(mobile("desk.tehran").await), 1, "{engine}: the holder is reminded");
+        assert_eq!(
+            to(mobile("manager.tehran").await),
+            1,
+            "{engine}: the manager is alerted"
+        );
+        assert_eq!(to(mobile("desk.isfahan").await), 0, "{engine}");
+        let cartable = server::cartable::SeaOrmCartable::new(t.db.clone());
+        let overdue = app::serverfns::cartable::CartableQuery {
+            folder: "awaiting".into(),
+            overdue: "overdue".into(),
+            ..Default::default()
+        };
+        use app::contracts::Cartables;
+        let page = cartable.page(&officer, &overdue).await.expect("cartable");
+        assert!(page.folders[0].rows.iter().any(|r| r.id == id && r.overdue), "{engine}");
+
+        // The next step has its own clock.
+        let case = desk.case(&officer, id).await.expect("case");
+        desk.act(&officer, id, case.revision, Command::Approve)
+            .await
+            .expect("forwarded");
+        let moved = row(&t.db, id).await;
+        assert!(
+            moved.overdue_notified_at.is_none() && moved.step_due_at > Some(now),
+            "{engine}"
+        );
+    }
+}

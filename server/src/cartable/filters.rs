@@ -22,7 +22,7 @@ pub fn read(query: &CartableQuery, now: DateTime<Utc>) -> (Condition, Option<(St
     }
     if query.overdue == "overdue" {
         condition = condition
-            .add(request::Column::PromisedAt.lt(now))
+            .add(request::Column::StepDueAt.lt(now))
             .add(request::Column::Status.eq("in_progress"));
     }
     for (field, after) in [("from", true), ("to", false)] {

@@ -96,7 +96,7 @@ pub async fn build(
                     .and_then(|id| services.get(&id).cloned())
                     .unwrap_or_default()
             };
-            let overdue = row.status == "in_progress" && row.promised_at.is_some_and(|p| p < now);
+            let overdue = row.status == "in_progress" && row.step_due_at.is_some_and(|due| due < now);
             CartableRow {
                 id: row.id,
                 requester,

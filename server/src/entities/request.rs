@@ -52,6 +52,10 @@ pub struct Model {
     /// The decision notice as issued (table 4), JSON; never rewritten.
     #[sea_orm(column_type = "Text", nullable)]
     pub notice: Option<String>,
+    /// When the current step's agreed duration runs out.
+    pub step_due_at: Option<DateTimeUtc>,
+    /// When the holder and the manager were told the step is overdue.
+    pub overdue_notified_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -97,6 +97,14 @@ pub async fn act(
     } else {
         row.paused_at
     };
+    // A new step starts its own clock and may be reminded about again.
+    let (step_due_at, overdue_notified_at) = match new_step.filter(|_| moved_on) {
+        Some(step) => (
+            loaded.workflow.steps.get(step).map(|s| calendar.add(now, s.duration)),
+            None,
+        ),
+        None => (row.step_due_at, row.overdue_notified_at),
+    };
     let finished = transition.status.is_finished();
     let notice_code = finished.then(|| {
         let mut positions = [0u8; 8];
@@ -143,6 +151,8 @@ pub async fn act(
             .col_expr(request::Column::StepStartedAt, Expr::value(step_started_at))
             .col_expr(request::Column::PromisedAt, Expr::value(promised_at))
             .col_expr(request::Column::PausedAt, Expr::value(paused_at))
+            .col_expr(request::Column::StepDueAt, Expr::value(step_due_at))
+            .col_expr(request::Column::OverdueNotifiedAt, Expr::value(overdue_notified_at))
             .col_expr(request::Column::DecidedAt, Expr::value(finished.then_some(now)))
             .col_expr(request::Column::NoticeCode, Expr::value(notice_code.clone()))
             .col_expr(request::Column::Notice, Expr::value(notice.clone()))

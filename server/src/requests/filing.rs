@@ -364,9 +364,18 @@ pub async fn save(
     let holder = post_by_code(db, &step_def.post_code)
         .await?
         .ok_or_else(|| internal("workflow post", &step_def.post_code))?;
-    let promised = match (transition.resumes_clock, loaded.row.promised_at, loaded.row.paused_at) {
-        (true, Some(promised), Some(paused)) => Some(calendar.shift_for_pause(promised, paused, now)),
-        _ => machine::promised(&workflow, &transition.status, calendar, now),
+    let (promised, step_due) = match (transition.resumes_clock, loaded.row.promised_at, loaded.row.paused_at) {
+        (true, Some(promised), Some(paused)) => (
+            Some(calendar.shift_for_pause(promised, paused, now)),
+            loaded
+                .row
+                .step_due_at
+                .map(|due| calendar.shift_for_pause(due, paused, now)),
+        ),
+        _ => (
+            machine::promised(&workflow, &transition.status, calendar, now),
+            Some(calendar.add(now, step_def.duration)),
+        ),
     };
     let id = loaded.row.id;
     let revision = loaded.row.revision;
@@ -399,6 +408,7 @@ pub async fn save(
             .col_expr(request::Column::SubmittedAt, Expr::value(submitted_at))
             .col_expr(request::Column::StepStartedAt, Expr::value(step_started))
             .col_expr(request::Column::PromisedAt, Expr::value(promised))
+            .col_expr(request::Column::StepDueAt, Expr::value(step_due))
             .col_expr(request::Column::UpdatedAt, Expr::value(now))
             .col_expr(request::Column::Revision, Expr::value(revision + 1))
             .filter(request::Column::Id.eq(id))

@@ -8,6 +8,7 @@
 mod acting;
 mod describe;
 mod filing;
+pub mod overdue;
 mod reading;
 mod store;
 pub mod versions;
