@@ -50,7 +50,8 @@ use crate::pages::{
         organisation_edit::{PostEditPage, UnitEditPage},
         staff::StaffAdminPage,
     },
-    cartable::CartablePage,
+    applying::{application::ApplicationPage, apply::ApplyPage},
+    cartable::{CartablePage, case::CasePage},
     catalogue::{
         editor::{AdminPermitsPage, AdminServicesPage, PermitEditorPage, ServiceEditorPage},
         list::CataloguePage,
@@ -110,6 +111,21 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
+                        <Route
+                            path=(StaticSegment("cartable"), ParamSegment("id"))
+                            view=CasePage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("applications"), ParamSegment("id"))
+                            view=ApplicationPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("catalogue"), ParamSegment("id"), StaticSegment("apply"), ParamSegment("sub"))
+                            view=ApplyPage
+                            ssr=SsrMode::InOrder
+                        />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("identity") view=IdentityFormPage ssr=SsrMode::InOrder />

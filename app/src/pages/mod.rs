@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod applying;
 pub mod cartable;
 pub mod catalogue;
 pub mod dev;

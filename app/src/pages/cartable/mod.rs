@@ -2,6 +2,8 @@
 //! and filters in a GET form (a shareable address that works without
 //! JavaScript), and paging by cursor.
 
+pub mod case;
+mod case_actions;
 mod folder;
 mod search;
 
