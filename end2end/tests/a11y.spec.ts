@@ -33,6 +33,8 @@ const PAGES: Array<{ path: string; title: string }> = [
   { path: '/permits', title: 'the permit register' },
   { path: '/permits/1', title: 'a permit card' },
   { path: '/track', title: 'the tracking page' },
+  { path: '/services', title: 'the e-services page' },
+  { path: '/notices/ABCD-EFGH2', title: 'the notice verification page' },
 ];
 
 for (const { path, title } of PAGES) {
@@ -155,4 +157,49 @@ test('the permit editor showing a refused edit, and a unit of the organisation, 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ویرایش واحد');
   await waitForHydration(page, HYDRATED_FA);
   await expectNoViolations(page);
+});
+
+test('a request form showing its problems, the applicant\'s request page and the staff\'s report meet WCAG 2.2 AA and fit a phone screen', async ({ page, browser }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  test.setTimeout(90_000);
+  await signIn(page, 'applicant', 'Mizekhedmat-1405', true);
+  await page.goto('/services');
+  await page.getByRole('link', { name: /آمار تولید ماهانه/ }).click();
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: 'ثبت و ارسال' }).click();
+  await expect(page).toHaveURL(/\/applications\/\d+\?problems=1/);
+  await waitForHydration(page, HYDRATED_FA);
+  await expect(page.getByLabel(/نام واحد صنعتی/)).toHaveAttribute('aria-invalid', 'true');
+  await expectNoViolations(page);
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(widths[0], 'no sideways scrolling').toBeLessThanOrEqual(widths[1]);
+
+  // A sent request, as the desk officer reads it with the action forms.
+  await page.getByLabel('شرکت استانی رسیدگی‌کننده').selectOption('tehran');
+  await page.getByLabel(/نام واحد صنعتی/).fill('صنایع آزمون دسترس‌پذیری');
+  await page.getByLabel(/شماره پروانه بهره‌برداری/).fill('777');
+  await page.getByLabel(/ماه، سطر ۱/).selectOption('1');
+  await page.getByLabel(/محصول، سطر ۱/).fill('کاشی');
+  await page.getByLabel(/مقدار، سطر ۱/).fill('10');
+  await page.getByLabel(/یکا، سطر ۱/).fill('متر مربع');
+  await page.getByRole('radio', { name: 'خیر' }).check();
+  await page.getByLabel(/موبایل رابط واحد/).fill('09121234567');
+  await page.getByRole('button', { name: 'ثبت و ارسال' }).click();
+  await expect(page).toHaveURL(/\?sent=1/);
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  const code = (await page.locator('.receipt bdi').first().innerText()).trim();
+
+  const staff = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: testInfo.project.use.viewport });
+  const desk = await staff.newPage();
+  await signIn(desk, 'desk.tehran', 'Mizekhedmat-1405', true);
+  await desk.goto(`/cartable?q=${code}`);
+  await waitForHydration(desk, HYDRATED_FA);
+  await expectNoViolations(desk);
+  await desk.getByRole('region', { name: /در انتظار اقدام/ }).getByRole('link', { name: 'مشاهده' }).click();
+  await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
+  await waitForHydration(desk, HYDRATED_FA);
+  await expectNoViolations(desk);
+  await staff.close();
 });

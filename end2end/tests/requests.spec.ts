@@ -69,6 +69,7 @@ test('a monthly statistics return goes from the applicant through a referral, a 
 
   // A wrong cell is named beside it; everything else, and the file, are kept.
   await expect(page).toHaveURL(/\/applications\/\d+\?problems=1/);
+  if (js) await waitForHydration(page);
   await expect(page.getByLabel(/مقدار، سطر ۲/)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel(/نام واحد صنعتی/)).toHaveValue('صنایع نمونه البرز');
   await expect(page.getByRole('link', { name: 'آمار-امضاشده.pdf' })).toBeVisible();
@@ -100,6 +101,7 @@ test('a monthly statistics return goes from the applicant through a referral, a 
   await back.getByRole('button').click();
   // Without a reason it is refused beside the field.
   await expect(desk).toHaveURL(/problems=1/);
+  if (js) await waitForHydration(desk);
   await expect(desk.locator('#act-return_to_applicant').getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
   await desk.locator('#act-return_to_applicant').getByRole('textbox').fill('مقدار تولید مهرماه با ظرفیت پروانه نمی‌خواند');
   await desk.locator('#act-return_to_applicant').getByRole('button').click();

@@ -27,6 +27,13 @@ pub fn remembered(form: &str) -> HashMap<String, String> {
     }
 }
 
+/// Like [`remembered`], for a page the browser hydrates while it shows the
+/// errors: the server's values travel with the page, so the browser draws
+/// the same errors and hydration matches.
+pub fn remembered_shared(form: &str) -> HashMap<String, String> {
+    leptos::prelude::SharedValue::new(|| remembered(form)).into_inner()
+}
+
 /// A query parameter of the current page, if present.
 pub fn query(name: &'static str) -> Option<String> {
     leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::form::RequestForm;
 use super::progress::{AnswersList, HistoryList, ReceiptTable, StepsDiagram};
 use crate::i18n::{t, use_i18n};
-use crate::pages::accounts::{query, remembered};
+use crate::pages::accounts::{query, remembered_shared};
 use crate::pages::notice::{NoticeSheet, PrintButton};
 use crate::serverfns::requests::{Application, FILE_FORM, my_application};
 
@@ -18,7 +18,7 @@ pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or_default());
     let page = OnceResource::new(my_application(id));
-    let problems = remembered(FILE_FORM);
+    let problems = remembered_shared(FILE_FORM);
     let sent = query("sent").is_some();
     let saved = query("saved").is_some();
     let had_problems = query("problems").is_some();
@@ -38,7 +38,7 @@ pub fn ApplicationPage() -> impl IntoView {
                     <Page application problems=problems.clone() />
                 }.into_any(),
                 Err(e) => view! {
-                    <h1>{t!(i18n, request_title)}</h1>
+                    <h1>{t!(i18n, application_title)}</h1>
                     <p class="form__error" role="alert">{e.to_string()}</p>
                     <p><A href="/login">{t!(i18n, nav_login)}</A></p>
                 }.into_any(),
@@ -87,7 +87,7 @@ fn Page(application: Application, problems: std::collections::HashMap<String, St
         <section class="card" aria-labelledby="steps-heading">
             <h2 id="steps-heading">{t!(i18n, request_workflow)}</h2>
             <StepsDiagram steps=application.steps />
-            <h3>{t!(i18n, request_history)}</h3>
+            <h3>{t!(i18n, request_activity_list)}</h3>
             <HistoryList history=application.history />
         </section>
     }

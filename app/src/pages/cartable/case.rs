@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::case_actions::Actions;
 use crate::domain::digits::to_persian_digits;
 use crate::i18n::{t, use_i18n};
-use crate::pages::accounts::query;
+use crate::pages::accounts::{query, remembered_shared};
 use crate::pages::applying::progress::{AnswersList, HistoryList, ReceiptTable, StepsDiagram};
 use crate::pages::notice::NoticeSheet;
 use crate::serverfns::requests::{Case, open_case};
@@ -21,6 +21,7 @@ pub fn CasePage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or_default());
     let case = OnceResource::new(open_case(id));
     let done = query("done").is_some();
+    let kept = remembered_shared(crate::serverfns::requests::ACT_FORM);
     view! {
         <Suspense>
             {move || case.get().map(|answer| match answer {
@@ -28,10 +29,10 @@ pub fn CasePage() -> impl IntoView {
                     <Show when=move || done>
                         <p class="status-ok" role="status">{t!(i18n, case_done)}</p>
                     </Show>
-                    <Report case />
+                    <Report case kept=kept.clone() />
                 }.into_any(),
                 Err(e) => view! {
-                    <h1>{t!(i18n, request_title)}</h1>
+                    <h1>{t!(i18n, application_title)}</h1>
                     <p class="form__error" role="alert">{e.to_string()}</p>
                     <p><A href="/login">{t!(i18n, nav_login)}</A></p>
                 }.into_any(),
@@ -42,7 +43,7 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Report(case: Case) -> impl IntoView {
+fn Report(case: Case, kept: std::collections::HashMap<String, String>) -> impl IntoView {
     let i18n = use_i18n();
     let code = case.receipt.tracking_code.clone();
     view! {
@@ -66,10 +67,10 @@ fn Report(case: Case) -> impl IntoView {
         <section class="card" aria-labelledby="case-workflow">
             <h2 id="case-workflow">{t!(i18n, request_workflow)}</h2>
             <StepsDiagram steps=case.steps.clone() />
-            <h3>{t!(i18n, request_history)}</h3>
+            <h3>{t!(i18n, request_activity_list)}</h3>
             <HistoryList history=case.history.clone() />
         </section>
-        <Actions case />
+        <Actions case kept />
     }
     .into_any()
 }

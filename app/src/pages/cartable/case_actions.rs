@@ -7,14 +7,12 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
-use crate::pages::accounts::remembered;
-use crate::serverfns::requests::{ACT_FORM, Case, PostOption};
+use crate::serverfns::requests::{Case, PostOption};
 
 /// One form per action the viewer may take now.
 #[component]
-pub fn Actions(case: Case) -> impl IntoView {
+pub fn Actions(case: Case, kept: HashMap<String, String>) -> impl IntoView {
     let i18n = use_i18n();
-    let kept = remembered(ACT_FORM);
     if case.actions.is_empty() {
         return view! {
             <section class="card" aria-labelledby="case-actions">
