@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** What the footer says once the WebAssembly client has hydrated the page. */
 export const HYDRATED_FA = 'نسخه تعاملی فعال است';
@@ -66,4 +66,18 @@ export async function expectDocumentLanguage(page: Page, lang: 'fa' | 'en'): Pro
   const html = page.locator('html');
   await expect(html).toHaveAttribute('lang', lang);
   await expect(html).toHaveAttribute('dir', lang === 'fa' ? 'rtl' : 'ltr');
+}
+
+/** A second browser with the same device settings as the project. */
+export async function freshContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+  const use = testInfo.project.use;
+  return browser.newContext({
+    baseURL: use.baseURL,
+    viewport: use.viewport,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+    deviceScaleFactor: use.deviceScaleFactor,
+    userAgent: use.userAgent,
+    javaScriptEnabled: use.javaScriptEnabled,
+  });
 }

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 import { activateAndSignIn, nationalId, randomDigits, signIn, signUp } from './accounts';
-import { jsEnabled, mainMenu, waitForHydration } from './helpers';
+import { freshContext, jsEnabled, mainMenu, waitForHydration } from './helpers';
 
 // A real 1×1 PNG and a small complete PDF, as a phone's camera or scanner
 // would give (the server judges files by their content).
@@ -11,20 +11,6 @@ const PNG = Buffer.from(
 );
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const DEMO_PASSWORD = 'Mizekhedmat-1405';
-
-/** A second browser with the same device settings as the project. */
-async function freshContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  const use = testInfo.project.use;
-  return browser.newContext({
-    baseURL: use.baseURL,
-    viewport: use.viewport,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
-    deviceScaleFactor: use.deviceScaleFactor,
-    userAgent: use.userAgent,
-    javaScriptEnabled: use.javaScriptEnabled,
-  });
-}
 
 async function openIdentity(page: Page, js: boolean): Promise<void> {
   await mainMenu(page).getByRole('link', { name: 'تأیید هویت' }).click();

@@ -1,24 +1,10 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
 import { signIn, toAscii } from './accounts';
-import { jsEnabled, waitForHydration } from './helpers';
+import { freshContext, jsEnabled, waitForHydration } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const DEMO_PASSWORD = 'Mizekhedmat-1405';
-
-/** A second browser with the same device settings as the project. */
-async function freshContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
-  const use = testInfo.project.use;
-  return browser.newContext({
-    baseURL: use.baseURL,
-    viewport: use.viewport,
-    isMobile: use.isMobile,
-    hasTouch: use.hasTouch,
-    deviceScaleFactor: use.deviceScaleFactor,
-    userAgent: use.userAgent,
-    javaScriptEnabled: use.javaScriptEnabled,
-  });
-}
 
 /** A staff member signs in, finds the request in their cartable by its code and opens it. */
 async function openFromCartable(browser: Browser, testInfo: TestInfo, username: string, code: string): Promise<[BrowserContext, Page]> {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::digits::to_persian_digits;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::serverfns::identity::EventView;
 use crate::serverfns::requests::{AnswerText, AnswerView, Receipt, StepProgress};
 
@@ -35,13 +35,15 @@ pub fn ReceiptTable(receipt: Receipt) -> impl IntoView {
 pub fn AnswersList(answers: Vec<AnswerView>) -> impl IntoView {
     view! {
         <dl class="facts answers">
-            {answers.into_iter().map(|a| view! {
+            {answers.into_iter().map(|a| {
+                let label = a.label.clone();
+                view! {
                 <div>
                     <dt>{a.label}</dt>
                     <dd>{match a.value {
                         AnswerText::Plain(text) => view! { <span class="answer__text">{text}</span> }.into_any(),
                         AnswerText::Table { columns, rows } => view! {
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label=label.clone()>
                                 <table class="history">
                                     <thead><tr>{columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                                     <tbody>
@@ -62,7 +64,7 @@ pub fn AnswersList(answers: Vec<AnswerView>) -> impl IntoView {
                         }.into_any(),
                     }}</dd>
                 </div>
-            }).collect_view()}
+            }}).collect_view()}
         </dl>
     }
 }
@@ -100,8 +102,9 @@ pub fn StepsDiagram(steps: Vec<StepProgress>) -> impl IntoView {
 #[component]
 pub fn HistoryList(history: Vec<EventView>) -> impl IntoView {
     let i18n = use_i18n();
+    // Scrolls sideways on a phone: focusable, so keyboards can scroll it.
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, request_activity_list)>
             <table class="history">
                 <thead><tr>
                     <th scope="col">{t!(i18n, request_activity)}</th>
