@@ -16,7 +16,6 @@ pub fn Folder(folder: CartableFolder, asked: CartableQuery) -> impl IntoView {
     let id = folder.folder.as_str().replace('_', "-");
     let heading = format!("folder-{id}");
     let labelled_by = heading.clone();
-    let table_label = heading.clone();
     let title = match folder.folder {
         Which::Awaiting => t!(i18n, cartable_folder_awaiting).into_any(),
         Which::InProgress => t!(i18n, cartable_folder_in_progress).into_any(),
@@ -47,7 +46,7 @@ pub fn Folder(folder: CartableFolder, asked: CartableQuery) -> impl IntoView {
                 view! { <p>{t!(i18n, cartable_none)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby=table_label>
+                    <div class="table-wrap">
                         <table class="cartable">
                             <thead><tr>
                                 <th scope="col">{t!(i18n, cartable_requester)}</th>
