@@ -424,6 +424,34 @@ pub struct Draft {
 /// The request desk handle server functions take from context.
 pub type RequestDeskHandle = Arc<dyn RequestDesk>;
 
+/// The designer of sub-services' forms and workflows, for administrators
+/// only; each method checks that itself.
+#[async_trait]
+pub trait FormDesigns: Send + Sync {
+    /// The designer of one sub-service: the unfinished draft with its
+    /// problems, or else the latest versions written out as rows.
+    async fn designer(
+        &self,
+        who: &SessionUser,
+        service_id: i32,
+        sub_code: &str,
+    ) -> Result<crate::serverfns::design::DesignPage, AppError>;
+    /// Keeps the rows as typed after `change`; with `publish`, reads and
+    /// checks them and adds the next form and workflow versions, giving the
+    /// new form version's number.
+    async fn save(
+        &self,
+        who: &SessionUser,
+        target: crate::serverfns::design::DesignTarget,
+        rows: Fields,
+        change: crate::domain::design::Change,
+        publish: bool,
+    ) -> Result<Option<i32>, AppError>;
+}
+
+/// The designer handle server functions take from context.
+pub type FormDesignsHandle = Arc<dyn FormDesigns>;
+
 /// The cartable of every signed-in person.
 #[async_trait]
 pub trait Cartables: Send + Sync {

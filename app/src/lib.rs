@@ -46,6 +46,7 @@ use crate::pages::{
         two_factor::TwoFactorPage,
     },
     admin::{
+        design::DesignPage,
         organisation::OrganisationPage,
         organisation_edit::{PostEditPage, UnitEditPage},
         staff::StaffAdminPage,
@@ -165,6 +166,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"))
                             view=ServiceEditorPage
+                            ssr=SsrMode::InOrder
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"), StaticSegment("forms"), ParamSegment("sub"))
+                            view=DesignPage
                             ssr=SsrMode::InOrder
                         />
                         <Route

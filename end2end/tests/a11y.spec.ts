@@ -203,3 +203,22 @@ test('a request form showing its problems, the applicant\'s request page and the
   await expectNoViolations(desk);
   await staff.close();
 });
+
+test('the form and workflow designer, with its preview and a refused publish, meets WCAG 2.2 AA', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
+  test.setTimeout(60_000);
+  await signIn(page, 'admin', 'Mizekhedmat-1405', true);
+  await page.goto('/admin/services');
+  await page.getByRole('link', { name: /آمار تولید ماهیانه/ }).first().click();
+  await page.getByRole('region', { name: 'فرم‌های الکترونیکی و گردش کار' }).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('فرم و گردش کار');
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+  await page.goto('/admin/services');
+  await page.getByRole('link', { name: /فعالسازی گواهی الکترونیکی/ }).first().click();
+  await page.getByRole('region', { name: 'فرم‌های الکترونیکی و گردش کار' }).getByRole('link').first().click();
+  await page.getByRole('button', { name: 'انتشار نسخهٔ تازه' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'برای انتشار، این موارد را درست کنید' })).toBeVisible();
+  await waitForHydration(page, HYDRATED_FA);
+  await expectNoViolations(page);
+});

@@ -11,6 +11,7 @@ mod m20261123_000005_second_factor;
 mod m20261123_000006_catalogue;
 mod m20261123_000007_register_and_retiring;
 mod m20261123_000008_request_engine;
+mod m20261124_000009_design_drafts;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_catalogue::Migration),
             Box::new(m20261123_000007_register_and_retiring::Migration),
             Box::new(m20261123_000008_request_engine::Migration),
+            Box::new(m20261124_000009_design_drafts::Migration),
         ]
     }
 }

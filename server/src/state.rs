@@ -46,6 +46,8 @@ pub struct AppState {
     pub tracking: app::contracts::TrackingHandle,
     /// Requests for catalogue sub-services.
     pub requests: app::contracts::RequestDeskHandle,
+    /// The designer of sub-services' forms and workflows.
+    pub designs: app::contracts::FormDesignsHandle,
     /// Everyone's cartable.
     pub cartables: app::contracts::CartablesHandle,
     /// Uploaded documents.
@@ -70,6 +72,11 @@ impl AppState {
         holidays.extend(config.holidays.iter().copied());
         let files = LocalFiles::new(config.data_dir.join("uploads"), config.upload_max_bytes);
         let calendar = app::domain::working_days::WorkingCalendar::iranian(holidays);
+        let requests = Arc::new(crate::requests::SeaOrmRequests::new(
+            db.clone(),
+            files.clone(),
+            calendar.clone(),
+        ));
         Self {
             leptos,
             identity: Arc::new(
@@ -84,11 +91,8 @@ impl AppState {
                 calendar.clone(),
                 config.secret.as_ref().map(|s| s.expose()),
             )),
-            requests: Arc::new(crate::requests::SeaOrmRequests::new(
-                db.clone(),
-                files.clone(),
-                calendar,
-            )),
+            requests: requests.clone(),
+            designs: requests,
             cartables: Arc::new(crate::cartable::SeaOrmCartable::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),
@@ -114,6 +118,7 @@ impl AppState {
         leptos::prelude::provide_context(self.tracking.clone());
         leptos::prelude::provide_context(self.requests.clone());
         leptos::prelude::provide_context(self.cartables.clone());
+        leptos::prelude::provide_context(self.designs.clone());
         if let Some(inbox) = &self.demo_inbox {
             leptos::prelude::provide_context(inbox.clone());
         }

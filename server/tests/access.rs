@@ -111,6 +111,9 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/catalogue/discard", Access::Admin),
     ("/api/catalogue/publish", Access::Admin),
     ("/api/cartable/page", Access::SignedIn),
+    ("/api/design/load", Access::Admin),
+    // A save without publishing: the administrator's rows are kept as a draft.
+    ("/api/design/save", Access::Admin),
     ("/api/identity/my_request", Access::Applicant),
     ("/api/identity/review", Access::OwnerOrHolder),
     ("/api/identity/submit", Access::Applicant),
@@ -187,6 +190,12 @@ async fn call(app: &axum::Router, path: &str, ids: Ids, cookie: Option<&str>) ->
             "--{boundary}\r\nContent-Disposition: form-data; name=\"service_id\"\r\n\r\n{}\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"sub_code\"\r\n\r\n01\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"unit_name\"\r\n\r\nx\r\n--{boundary}--\r\n",
+            ids.service
+        )),
+        "/api/design/save" => Some(format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"service_id\"\r\n\r\n{}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"sub_code\"\r\n\r\n01\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"field.0.label\"\r\n\r\nx\r\n--{boundary}--\r\n",
             ids.service
         )),
         "/api/identity/upload" => Some(format!(
@@ -276,6 +285,7 @@ fn form_for(path: &str, ids: Ids) -> String {
             return format!("tracking_code={code}&national_id=0012345679&token=1.AA");
         }
         "/api/requests/notice" => "number=ABCD-EFGH2",
+        "/api/design/load" => return format!("service_id={}&sub_code=01", ids.service),
         "/api/requests/new_form" => return format!("service_id={}&sub_code=01", ids.service),
         "/api/requests/application" | "/api/requests/case" => {
             return format!("request_id={}", ids.service_request);

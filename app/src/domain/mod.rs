@@ -4,6 +4,7 @@
 //! its own crate unchanged and every rule is unit-tested without HTTP.
 
 pub mod catalogue;
+pub mod design;
 pub mod digits;
 pub mod email;
 pub mod identity;

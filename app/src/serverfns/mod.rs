@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod cartable;
 pub mod catalogue;
+pub mod design;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;

@@ -3,6 +3,7 @@
 
 pub mod audit_entry;
 pub mod captcha;
+pub mod design_draft;
 pub mod form_version;
 pub mod one_time_code;
 pub mod organisation_unit;

@@ -7,6 +7,7 @@
 
 mod acting;
 mod describe;
+mod design;
 mod filing;
 pub mod overdue;
 mod reading;

@@ -98,8 +98,22 @@ pub async fn sub_service(
     service_id: i32,
     sub_code: &str,
 ) -> Result<(service::Model, String), AppError> {
+    let found = any_sub_service(db, service_id, sub_code).await?;
+    if found.0.published {
+        Ok(found)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A sub-service of a service published or not, for administrators, who
+/// design its form before the service is offered.
+pub async fn any_sub_service(
+    db: &impl ConnectionTrait,
+    service_id: i32,
+    sub_code: &str,
+) -> Result<(service::Model, String), AppError> {
     let row = service::Entity::find_by_id(service_id)
-        .filter(service::Column::Published.eq(true))
         .one(db)
         .await
         .map_err(|e| internal("service", &e))?

@@ -14,20 +14,21 @@ use crate::domain::request_form::{Choice, FieldDefinition, FieldKind, FormDefini
 use crate::i18n::{t, use_i18n};
 use crate::serverfns::identity::FileView;
 
-/// Every field of `form`, filled with `values`, each problem beside its input.
+/// Every field of `form`, filled with `values`, each problem beside its
+/// input; `problems` change as the browser checks what is typed.
 #[component]
 pub fn FormFields(
     form: FormDefinition,
     values: Fields,
     files: Vec<FileView>,
-    problems: HashMap<String, String>,
+    #[prop(into)] problems: Signal<HashMap<String, String>>,
 ) -> impl IntoView {
     let all = form.fields.clone();
     form.fields
         .into_iter()
         .map(|field| {
             let hint = condition_hint(&all, &field);
-            view! { <Field field hint values=values.clone() files=files.clone() problems=problems.clone() /> }
+            view! { <Field field hint values=values.clone() files=files.clone() problems /> }
         })
         .collect_view()
 }
@@ -70,33 +71,32 @@ fn Field(
     hint: Option<String>,
     values: Fields,
     files: Vec<FileView>,
-    problems: HashMap<String, String>,
+    problems: Signal<HashMap<String, String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = field.name.clone();
     let id = input_id(&name);
-    let problem = problems.get(&name).cloned();
+    let problem = problem_of(problems, &name);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let described = [
-        (!field.help.is_empty() || hint.is_some()).then(|| help_id.clone()),
-        problem.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let has_help = !field.help.is_empty() || hint.is_some();
+    let described = described(problem, has_help.then(|| help_id.clone()), error_id.clone());
     let required = field
         .required
         .then(|| view! { " " <span class="required">{t!(i18n, request_required)}</span> });
-    let help = (!field.help.is_empty() || hint.is_some()).then(|| {
+    let help = has_help.then(|| {
         view! { <p class="hint" id=help_id.clone()>{field.help.clone()} " " {hint.clone()}</p> }
     });
-    let error = problem
-        .clone()
-        .map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> });
-    let invalid = problem.is_some().then_some("true");
+    let error = {
+        let error_id = error_id.clone();
+        move || {
+            problem
+                .get()
+                .map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> })
+        }
+    };
+    let failing = move || problem.with(Option::is_some);
+    let invalid = move || failing().then_some("true");
     let label = field.label.clone();
     match field.kind.clone() {
         FieldKind::Rows { columns, min_rows, max_rows } => {
@@ -106,12 +106,12 @@ fn Field(
                 .map_or(0, |r| r + 1);
             let shown = min_rows.max(filled + 2).min(max_rows).max(1);
             view! {
-                <fieldset class="field rows-field" class:field--invalid=problem.is_some() aria-describedby=described>
+                <fieldset class="field rows-field" class:field--invalid=failing aria-describedby=described>
                     <legend>{label} {required}</legend>
                     {help}
                     {error}
                     {(0..shown).map(|r| view! {
-                        <Row field=name.clone() row=r columns=columns.clone() values=values.clone() problems=problems.clone() />
+                        <Row field=name.clone() row=r columns=columns.clone() values=values.clone() problems />
                     }).collect_view()}
                 </fieldset>
             }
@@ -125,7 +125,7 @@ fn Field(
             ));
             let kept: Vec<FileView> = files.into_iter().filter(|f| f.slot == name).collect();
             view! {
-                <div class="field" class:field--invalid=problem.is_some()>
+                <div class="field" class:field--invalid=failing>
                     <label for=id.clone()>{label} {required}</label>
                     {help}
                     <p class="hint">{limits}</p>
@@ -162,7 +162,7 @@ fn Field(
                 _ => vec![("yes".to_owned(), "بله".to_owned()), ("no".to_owned(), "خیر".to_owned())],
             };
             view! {
-                <fieldset class="field choice" class:field--invalid=problem.is_some() aria-describedby=described>
+                <fieldset class="field choice" class:field--invalid=failing aria-describedby=described>
                     <legend>{label} {required}</legend>
                     {help}
                     {options.into_iter().map(|(value, text)| {
@@ -180,10 +180,10 @@ fn Field(
             .into_any()
         }
         kind => view! {
-            <div class="field" class:field--invalid=problem.is_some()>
+            <div class="field" class:field--invalid=failing>
                 <label for=id.clone()>{label} {required}</label>
                 {help}
-                <Input kind id name=name.clone() value=first(&values, &name) invalid=problem.is_some() required=field.required described />
+                <Input kind id name=name.clone() value=first(&values, &name) invalid=Signal::derive(failing) required=field.required described=Signal::derive(described) />
                 {error}
             </div>
         }
@@ -198,7 +198,7 @@ fn Row(
     row: u32,
     columns: Vec<FieldDefinition>,
     values: Fields,
-    problems: HashMap<String, String>,
+    problems: Signal<HashMap<String, String>>,
 ) -> impl IntoView {
     let number = to_persian_digits(&(row + 1).to_string());
     view! {
@@ -206,20 +206,41 @@ fn Row(
             {columns.into_iter().map(|column| {
                 let name = format!("{field}.{row}.{}", column.name);
                 let id = input_id(&name);
-                let problem = problems.get(&name).cloned();
+                let problem = problem_of(problems, &name);
                 let error_id = format!("{id}-error");
-                let described = problem.as_ref().map(|_| error_id.clone());
-                let invalid = problem.is_some();
+                let described = described(problem, None, error_id.clone());
+                let failing = move || problem.with(Option::is_some);
                 view! {
-                    <div class="field" class:field--invalid=invalid>
+                    <div class="field" class:field--invalid=failing>
                         <label for=id.clone()>{format!("{}، سطر {number}", column.label)}</label>
                         <Input kind=column.kind.clone() id name=name.clone() value=first(&values, &name)
-                            invalid required=false described />
-                        {problem.map(|m| view! { <p class="form__error" id=error_id>{m}</p> })}
+                            invalid=Signal::derive(failing) required=false described=Signal::derive(described) />
+                        {move || problem.get().map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> })}
                     </div>
                 }
             }).collect_view()}
         </div>
+    }
+}
+
+fn problem_of(problems: Signal<HashMap<String, String>>, name: &str) -> Memo<Option<String>> {
+    let name = name.to_owned();
+    Memo::new(move |_| problems.with(|p| p.get(&name).cloned()))
+}
+
+/// `aria-describedby`: the help, and the error while there is one.
+fn described(
+    problem: Memo<Option<String>>,
+    help: Option<String>,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<String> = help
+            .iter()
+            .cloned()
+            .chain(problem.with(Option::is_some).then(|| error_id.clone()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
@@ -230,11 +251,11 @@ fn Input(
     id: String,
     name: String,
     value: String,
-    invalid: bool,
+    invalid: Signal<bool>,
     required: bool,
-    described: Option<String>,
+    described: Signal<Option<String>>,
 ) -> impl IntoView {
-    let invalid = invalid.then_some("true");
+    let invalid = move || invalid.get().then_some("true");
     let required = required.then_some("true");
     match kind {
         FieldKind::LongText { max_chars } => view! {

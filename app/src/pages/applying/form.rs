@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::fields::FormFields;
+use super::live::LiveCheck;
+use crate::domain::request_form::FileFacts;
 use crate::i18n::{t, use_i18n};
 use crate::serverfns::requests::FormPage;
 
@@ -27,8 +29,17 @@ pub fn RequestForm(page: FormPage, problems: HashMap<String, String>) -> impl In
         .into_any(),
     };
     let chosen = page.province.clone();
+    let mut kept: HashMap<String, Vec<FileFacts>> = HashMap::new();
+    for file in &page.files {
+        kept.entry(file.slot.clone()).or_default().push(FileFacts {
+            name: file.name.clone(),
+            bytes: u64::try_from(file.size).unwrap_or(0),
+        });
+    }
+    let live = LiveCheck::new(page.form.clone(), kept, problems);
     view! {
-        <form method="post" action="/api/requests/file" enctype="multipart/form-data" class="form request-form" novalidate=true>
+        <form method="post" action="/api/requests/file" enctype="multipart/form-data" class="form request-form" novalidate=true
+            on:change=move |ev| live.on_event(ev, true) on:input=move |ev| live.on_event(ev, false)>
             {hidden}
             <div class="field" class:field--invalid=province_invalid>
                 <label for="f-province">{t!(i18n, request_province)} " " <span class="required">{t!(i18n, request_required)}</span></label>
@@ -43,7 +54,7 @@ pub fn RequestForm(page: FormPage, problems: HashMap<String, String>) -> impl In
                 </select>
                 {province_problem.map(|m| view! { <p class="form__error" id="f-province-error">{m}</p> })}
             </div>
-            <FormFields form=page.form values=page.values files=page.files problems />
+            <FormFields form=page.form values=page.values files=page.files problems=live.problems />
             <div class="form__actions">
                 <button type="submit" name="draft" value="1" class="button button--secondary">{t!(i18n, request_save_draft)}</button>
                 <button type="submit" name="send" value="1" class="button">

@@ -4,6 +4,7 @@
 
 pub mod application;
 pub mod apply;
-mod fields;
+pub mod fields;
 mod form;
+mod live;
 pub mod progress;

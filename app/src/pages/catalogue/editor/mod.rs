@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::labels::{field_label, number};
+use super::labels::{field_label, number, pick};
 use crate::components::when::When;
-use crate::domain::catalogue::form::used_sections;
+use crate::domain::catalogue::form::{Fields, used_sections};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::accounts::query;
 use crate::serverfns::catalogue::{
@@ -213,6 +213,7 @@ fn Editor(
                 </ActionForm>
             })}
         </section>
+        {(kind == CardKind::Service).then(|| view! { <FormLinks id fields=editor.fields.clone() /> })}
         <form method="post" action="/api/catalogue/save" enctype="multipart/form-data" class="form card form-card--wide" novalidate=true>
             <input type="hidden" name="card" value=kind.as_str() />
             <input type="hidden" name="id" value=id.to_string() />
@@ -228,6 +229,29 @@ fn Editor(
         <History kind history=editor.history />
     }
     .into_any()
+}
+
+/// Each sub-service's link to the designer of its electronic form and workflow.
+#[component]
+fn FormLinks(id: i32, fields: Fields) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let subs: Vec<(String, String)> = (0..used_sections(&fields))
+        .filter_map(|i| {
+            let one = |name: &str| fields.get(&format!("s{i}.{name}")).and_then(|v| v.first()).cloned();
+            Some((one("code").filter(|c| !c.is_empty())?, one("title").unwrap_or_default()))
+        })
+        .collect();
+    view! {
+        <section class="card" aria-labelledby="service-forms">
+            <h2 id="service-forms">{pick(locale, "فرم‌های الکترونیکی و گردش کار", "Electronic forms and workflows")}</h2>
+            <ul>
+                {subs.into_iter().map(|(code, title)| view! {
+                    <li><A href=format!("/admin/services/{id}/forms/{code}")>{format!("{title} ({code})")}</A></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
 }
 
 /// A service card's fields: the service, each sub-service, and a closed

@@ -1,0 +1,170 @@
+//! The designer of sub-services' forms and workflows. What an administrator
+//! types is kept as a draft, as posted, until it reads and checks; then it
+//! becomes the next numbered versions in one transaction and the draft goes.
+//! Requests already filed keep the versions they were filed with.
+
+use app::contracts::{FormDesigns, SessionUser};
+use app::domain::catalogue::form::Fields;
+use app::domain::design::{self, Change};
+use app::errors::{AppError, FieldMessage};
+use app::serverfns::design::{DesignPage, DesignTarget};
+use app::serverfns::requests::SubServiceName;
+use async_trait::async_trait;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+};
+
+use super::SeaOrmRequests;
+use super::store::any_sub_service;
+use super::versions;
+use crate::entities::design_draft;
+use crate::errors::{internal, require_admin};
+
+#[async_trait]
+impl FormDesigns for SeaOrmRequests {
+    async fn designer(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<DesignPage, AppError> {
+        require_admin(who, "form design")?;
+        let (service, sub_service) = any_sub_service(&self.db, service_id, sub_code).await?;
+        let latest = versions::latest(&self.db, service_id, sub_code).await?;
+        let draft = find_draft(&self.db, service_id, sub_code).await?;
+        let (rows, problems) = match &draft {
+            Some(row) => {
+                let rows: Fields = serde_json::from_str(&row.fields).map_err(|e| internal("design draft", &e))?;
+                let problems = design::read(&rows)
+                    .err()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| (p.field, p.message))
+                    .collect();
+                (rows, problems)
+            }
+            None => match &latest {
+                Some((form, workflow)) => (
+                    design::write(&versions::form_of(form)?, &versions::workflow_of(workflow)?),
+                    Vec::new(),
+                ),
+                None => (Fields::new(), Vec::new()),
+            },
+        };
+        Ok(DesignPage {
+            name: SubServiceName {
+                service_id,
+                service: service.title,
+                sub_code: sub_code.to_owned(),
+                sub_service,
+            },
+            form_version: latest.as_ref().map(|(form, _)| form.number),
+            workflow_version: latest.as_ref().map(|(_, workflow)| workflow.number),
+            rows,
+            draft: draft.is_some(),
+            problems,
+        })
+    }
+
+    async fn save(
+        &self,
+        who: &SessionUser,
+        target: DesignTarget,
+        rows: Fields,
+        change: Change,
+        publish: bool,
+    ) -> Result<Option<i32>, AppError> {
+        require_admin(who, "form design")?;
+        any_sub_service(&self.db, target.service_id, &target.sub_code).await?;
+        let rows = design::tidy(&rows, change);
+        let txn = self.db.begin().await.map_err(|e| internal("design", &e))?;
+        keep_draft(&txn, &target, &rows, who.user_id).await?;
+        if !publish {
+            txn.commit().await.map_err(|e| internal("design", &e))?;
+            return Ok(None);
+        }
+        let checked = match design::read(&rows) {
+            Ok(checked) => checked,
+            Err(problems) => {
+                // The draft stays, so the page shows it with the problems.
+                txn.commit().await.map_err(|e| internal("design", &e))?;
+                return Err(AppError::Fields(
+                    problems
+                        .into_iter()
+                        .map(|p| FieldMessage {
+                            field: p.field,
+                            message: p.message,
+                        })
+                        .collect(),
+                ));
+            }
+        };
+        let by = Some(who.user_id);
+        versions::add(
+            &txn,
+            target.service_id,
+            &target.sub_code,
+            &checked.form,
+            &checked.workflow,
+            by,
+        )
+        .await
+        .map_err(|e| internal("design publish", &e))?;
+        design_draft::Entity::delete_many()
+            .filter(design_draft::Column::ServiceId.eq(target.service_id))
+            .filter(design_draft::Column::SubCode.eq(target.sub_code.as_str()))
+            .exec(&txn)
+            .await
+            .map_err(|e| internal("design draft", &e))?;
+        let (form, _) = versions::latest(&txn, target.service_id, &target.sub_code)
+            .await?
+            .ok_or_else(|| AppError::Internal {
+                reference: "design-publish".to_owned(),
+            })?;
+        txn.commit().await.map_err(|e| internal("design", &e))?;
+        tracing::info!(
+            service_id = target.service_id,
+            sub_code = target.sub_code,
+            version = form.number,
+            by = who.user_id,
+            "form and workflow published"
+        );
+        Ok(Some(form.number))
+    }
+}
+
+async fn find_draft(
+    db: &impl ConnectionTrait,
+    service_id: i32,
+    sub_code: &str,
+) -> Result<Option<design_draft::Model>, AppError> {
+    design_draft::Entity::find()
+        .filter(design_draft::Column::ServiceId.eq(service_id))
+        .filter(design_draft::Column::SubCode.eq(sub_code))
+        .one(db)
+        .await
+        .map_err(|e| internal("design draft", &e))
+}
+
+/// Stores the rows as the sub-service's one draft, replacing the last.
+async fn keep_draft(db: &impl ConnectionTrait, target: &DesignTarget, rows: &Fields, by: i32) -> Result<(), AppError> {
+    let fields = serde_json::to_string(rows).map_err(|e| internal("design draft", &e))?;
+    let now = Utc::now();
+    let saved = match find_draft(db, target.service_id, &target.sub_code).await? {
+        Some(row) => {
+            let mut row = row.into_active_model();
+            row.fields = Set(fields);
+            row.updated_by = Set(Some(by));
+            row.updated_at = Set(now);
+            row.update(db).await.map(|_| ())
+        }
+        None => design_draft::ActiveModel {
+            service_id: Set(target.service_id),
+            sub_code: Set(target.sub_code.clone()),
+            fields: Set(fields),
+            updated_by: Set(Some(by)),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map(|_| ()),
+    };
+    saved.map_err(|e| internal("design draft", &e))
+}
