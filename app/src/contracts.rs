@@ -447,6 +447,8 @@ pub trait FormDesigns: Send + Sync {
         change: crate::domain::design::Change,
         publish: bool,
     ) -> Result<Option<i32>, AppError>;
+    /// Throws the unpublished draft away, back to the latest versions.
+    async fn discard(&self, who: &SessionUser, target: crate::serverfns::design::DesignTarget) -> Result<(), AppError>;
 }
 
 /// The designer handle server functions take from context.

@@ -95,6 +95,10 @@ test('an administrator designs a form and workflow beside its preview, publishes
   await row(page, 'فیلد ۲').getByLabel('نام لاتین').fill('has_licence');
   await page.getByRole('button', { name: 'انتشار نسخهٔ تازه' }).click();
   await expect(page.getByRole('status').filter({ hasText: /منتشر شد: نسخهٔ [۱-۹]/ })).toBeVisible();
+  const versions = page.getByRole('region', { name: 'نسخه‌های منتشرشده' });
+  await expect(versions.getByRole('row').nth(1)).toContainText('پرویز');
+  // The published workflow is drawn as its steps, with the agreed durations.
+  await expect(preview.getByRole('listitem').filter({ hasText: 'تصمیم در وزارت' })).toContainText('۳ روز کاری');
 
   // An applicant now finds the sub-service online and its form as designed.
   await page.context().clearCookies();

@@ -112,6 +112,7 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/catalogue/publish", Access::Admin),
     ("/api/cartable/page", Access::SignedIn),
     ("/api/design/load", Access::Admin),
+    ("/api/design/discard", Access::Admin),
     // A save without publishing: the administrator's rows are kept as a draft.
     ("/api/design/save", Access::Admin),
     ("/api/identity/my_request", Access::Applicant),
@@ -285,6 +286,7 @@ fn form_for(path: &str, ids: Ids) -> String {
             return format!("tracking_code={code}&national_id=0012345679&token=1.AA");
         }
         "/api/requests/notice" => "number=ABCD-EFGH2",
+        "/api/design/discard" => return format!("service_id={}&sub_code=02", ids.service),
         "/api/design/load" => return format!("service_id={}&sub_code=01", ids.service),
         "/api/requests/new_form" => return format!("service_id={}&sub_code=01", ids.service),
         "/api/requests/application" | "/api/requests/case" => {

@@ -183,6 +183,8 @@ async fn only_administrators_read_or_change_a_design() {
             assert_eq!(read.err(), Some(AppError::Forbidden), "{engine}: {someone} reads");
             let saved = FormDesigns::save(&desk, &who, target.clone(), Fields::new(), Change::Keep, true).await;
             assert_eq!(saved, Err(AppError::Forbidden), "{engine}: {someone} publishes");
+            let discarded = FormDesigns::discard(&desk, &who, target.clone()).await;
+            assert_eq!(discarded, Err(AppError::Forbidden), "{engine}: {someone} discards");
         }
         let admin = demo_user(&t.db, "admin").await;
         let unknown = FormDesigns::designer(&desk, &admin, service, "99").await;

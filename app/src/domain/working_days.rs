@@ -44,6 +44,16 @@ pub struct WorkingCalendar {
     pub holidays: BTreeSet<NaiveDate>,
 }
 
+impl AgreedDuration {
+    /// The duration as applicants read it: "۲ روز کاری", "۴ ساعت".
+    pub fn in_persian(self) -> String {
+        super::digits::to_persian_digits(&match self {
+            Self::Hours(h) => format!("{h} ساعت"),
+            Self::WorkingDays(d) => format!("{d} روز کاری"),
+        })
+    }
+}
+
 impl WorkingCalendar {
     /// Iranian government offices: shut on Thursdays, Fridays and `holidays`.
     pub fn iranian(holidays: BTreeSet<NaiveDate>) -> Self {

@@ -6,20 +6,23 @@
 use app::contracts::{FormDesigns, SessionUser};
 use app::domain::catalogue::form::Fields;
 use app::domain::design::{self, Change};
+use app::domain::jalali::format_persian_datetime;
 use app::errors::{AppError, FieldMessage};
-use app::serverfns::design::{DesignPage, DesignTarget};
+use app::serverfns::design::{DesignPage, DesignTarget, VersionView};
 use app::serverfns::requests::SubServiceName;
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 
 use super::SeaOrmRequests;
 use super::store::any_sub_service;
 use super::versions;
-use crate::entities::design_draft;
+use crate::entities::{design_draft, form_version, user};
 use crate::errors::{internal, require_admin};
+use crate::identity::views::full_name;
 
 #[async_trait]
 impl FormDesigns for SeaOrmRequests {
@@ -59,7 +62,19 @@ impl FormDesigns for SeaOrmRequests {
             rows,
             draft: draft.is_some(),
             problems,
+            history: history(&self.db, service_id, sub_code).await?,
         })
+    }
+
+    async fn discard(&self, who: &SessionUser, target: DesignTarget) -> Result<(), AppError> {
+        require_admin(who, "form design")?;
+        design_draft::Entity::delete_many()
+            .filter(design_draft::Column::ServiceId.eq(target.service_id))
+            .filter(design_draft::Column::SubCode.eq(target.sub_code.as_str()))
+            .exec(&self.db)
+            .await
+            .map_err(|e| internal("design draft", &e))?;
+        Ok(())
     }
 
     async fn save(
@@ -127,6 +142,36 @@ impl FormDesigns for SeaOrmRequests {
         );
         Ok(Some(form.number))
     }
+}
+
+/// The published versions of a sub-service's form, newest first, with who
+/// published each.
+async fn history(db: &impl ConnectionTrait, service_id: i32, sub_code: &str) -> Result<Vec<VersionView>, AppError> {
+    let rows = form_version::Entity::find()
+        .filter(form_version::Column::ServiceId.eq(service_id))
+        .filter(form_version::Column::SubCode.eq(sub_code))
+        .order_by_desc(form_version::Column::Number)
+        .all(db)
+        .await
+        .map_err(|e| internal("form versions", &e))?;
+    let ids: Vec<i32> = rows.iter().filter_map(|r| r.created_by).collect();
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(|e| internal("form versions", &e))?;
+    Ok(rows
+        .into_iter()
+        .map(|row| VersionView {
+            number: row.number,
+            at: format_persian_datetime(row.created_at),
+            by: row
+                .created_by
+                .and_then(|id| people.iter().find(|p| p.id == id))
+                .map(full_name)
+                .unwrap_or_default(),
+        })
+        .collect())
 }
 
 async fn find_draft(

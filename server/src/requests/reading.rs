@@ -259,13 +259,6 @@ fn agreed_minutes(duration: AgreedDuration) -> u64 {
     }
 }
 
-fn duration_text(duration: AgreedDuration) -> String {
-    match duration {
-        AgreedDuration::Hours(h) => to_persian_digits(&format!("{h} ساعت")),
-        AgreedDuration::WorkingDays(d) => to_persian_digits(&format!("{d} روز کاری")),
-    }
-}
-
 fn minutes_text(minutes: u64) -> String {
     let (hours, rest) = (minutes / 60, minutes % 60);
     to_persian_digits(&match (hours / 8, hours % 8) {
@@ -335,7 +328,7 @@ async fn steps(
                     .iter()
                     .find(|u| u.code == step.unit_code)
                     .map_or_else(|| step.unit_code.clone(), |u| u.name_fa.clone()),
-                agreed: duration_text(step.duration),
+                agreed: step.duration.in_persian(),
                 state: state.to_owned(),
                 took: took.map(minutes_text),
                 overdue: took.is_some_and(|m| m > agreed_minutes(step.duration)),

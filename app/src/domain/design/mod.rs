@@ -11,7 +11,7 @@ mod read;
 mod rows;
 mod write;
 
-pub use read::{Design, preview, read};
+pub use read::{Design, preview, preview_workflow, read};
 pub use rows::{Change, RowKind, is_blank, row_indexes, tidy};
 pub use write::write;
 

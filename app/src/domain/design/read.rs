@@ -60,6 +60,11 @@ pub fn preview(fields: &Fields) -> FormDefinition {
     form
 }
 
+/// The workflow as far as it reads, for the preview's diagram.
+pub fn preview_workflow(fields: &Fields) -> WorkflowDefinition {
+    parse(fields).workflow
+}
+
 /// What the rows read as, with the problems of values that did not read
 /// and, for each definition entry, the row it came from.
 struct Parsed {

@@ -41,6 +41,19 @@ pub struct DesignPage {
     pub draft: bool,
     /// The draft's problems by input name; empty when it would publish.
     pub problems: Vec<(String, String)>,
+    /// Every published version, newest first.
+    pub history: Vec<VersionView>,
+}
+
+/// One published version of a sub-service's form and workflow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionView {
+    /// Its number.
+    pub number: i32,
+    /// When it was published, in Persian.
+    pub at: String,
+    /// Who published it; empty for the demo's own.
+    pub by: String,
 }
 
 /// The designer of one sub-service. Administrators only.
@@ -99,4 +112,15 @@ pub async fn save_design(data: MultipartData) -> Result<(), AppError> {
     }
     .await;
     crate::errors::with_status(outcome)
+}
+
+/// Throws the designer's unpublished draft away. Administrators only.
+#[server(endpoint = "design/discard")]
+pub async fn discard_design(service_id: i32, sub_code: String) -> Result<(), AppError> {
+    use crate::contracts::{FormDesignsHandle, contract, signed_in};
+    let who = signed_in().await?;
+    let target = DesignTarget { service_id, sub_code };
+    crate::errors::with_status(contract::<FormDesignsHandle>()?.discard(&who, target.clone()).await)?;
+    leptos_axum::redirect(&format!("{}?discarded=1", target.path()));
+    Ok(())
 }

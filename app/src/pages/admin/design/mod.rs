@@ -17,8 +17,10 @@ use crate::domain::design::{self, RowKind, is_blank, row_indexes};
 use crate::i18n::{Locale, use_i18n};
 use crate::pages::accounts::query;
 use crate::pages::applying::fields::FormFields;
+use crate::pages::applying::progress::StepsDiagram;
 use crate::pages::catalogue::labels::{number, pick};
-use crate::serverfns::design::{DesignPage as Page, load_design};
+use crate::serverfns::design::{DesignPage as Page, VersionView, load_design};
+use crate::serverfns::requests::StepProgress;
 use cells::{Editing, id_of};
 use rows::{FieldRow, StepRow, row_title};
 
@@ -36,11 +38,13 @@ pub fn DesignPage() -> impl IntoView {
     let page = OnceResource::new(load_design(service_id, sub_code));
     let refused = query("problems").is_some();
     let saved = query("saved").is_some();
+    let discarded = query("discarded").is_some();
     let published = query("published");
     view! {
         <h1>{pick(l, "فرم و گردش کار", "Form and workflow")}</h1>
         <p><A href=format!("/admin/services/{service_id}")>{pick(l, "بازگشت به شناسنامهٔ خدمت", "Back to the service card")}</A></p>
         {saved.then(|| view! { <p class="status-ok" role="status">{pick(l, "پیش‌نویس ذخیره شد.", "Draft saved.")}</p> })}
+        {discarded.then(|| view! { <p class="status-ok" role="status">{pick(l, "پیش‌نویس کنار گذاشته شد.", "Draft discarded.")}</p> })}
         {published.map(|n| view! {
             <p class="status-ok" role="status">
                 {format!("{} {}", pick(l, "منتشر شد: نسخهٔ", "Published: version"), number(l, n.parse().unwrap_or(0)))}
@@ -94,9 +98,19 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
     });
     let summary = page.problems.clone();
     let name = page.name.clone();
+    let discard = page.draft.then(|| {
+        view! {
+            <form method="post" action="/api/design/discard" class="inline-form">
+                <input type="hidden" name="service_id" value=name.service_id.to_string() />
+                <input type="hidden" name="sub_code" value=name.sub_code.clone() />
+                <button type="submit" class="button button--secondary">{pick(l, "کنار گذاشتن پیش‌نویس", "Discard the draft")}</button>
+            </form>
+        }
+    });
     view! {
         <p class="lead">{name.service.clone()} " — " {name.sub_service.clone()}</p>
         <p>{versions} " " {draft_note}</p>
+        {discard}
         {(refused && !summary.is_empty()).then(|| view! {
             <div class="error-summary" role="alert" aria-labelledby="design-problems" tabindex="-1">
                 <h2 id="design-problems">{pick(l, "برای انتشار، این موارد را درست کنید", "Fix these to publish")}</h2>
@@ -142,8 +156,56 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
                         </div>
                     }
                 }}
+                <h3>{pick(l, "گردش کار", "Workflow")}</h3>
+                {move || view! { <StepsDiagram steps=ed.rows.with(preview_steps) /> }}
             </section>
         </div>
+        <History history=page.history locale=l />
+    }
+}
+
+/// The workflow's steps as the request pages draw them, all still to come.
+fn preview_steps(rows: &Fields) -> Vec<StepProgress> {
+    design::preview_workflow(rows)
+        .steps
+        .into_iter()
+        .map(|step| StepProgress {
+            title: step.title,
+            unit: step.unit_code,
+            agreed: step.duration.in_persian(),
+            state: "to_come".to_owned(),
+            took: None,
+            overdue: false,
+        })
+        .collect()
+}
+
+/// The published versions, newest first.
+#[component]
+fn History(history: Vec<VersionView>, locale: Locale) -> impl IntoView {
+    let l = locale;
+    view! {
+        <section class="card" aria-labelledby="design-history">
+            <h2 id="design-history">{pick(l, "نسخه‌های منتشرشده", "Published versions")}</h2>
+            <div class="table-wrap">
+                <table class="history">
+                    <thead><tr>
+                        <th scope="col">{pick(l, "نسخه", "Version")}</th>
+                        <th scope="col">{pick(l, "زمان انتشار", "Published")}</th>
+                        <th scope="col">{pick(l, "منتشرکننده", "By")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {history.into_iter().map(|v| view! {
+                            <tr>
+                                <td>{number(l, u64::try_from(v.number).unwrap_or(0))}</td>
+                                <td>{v.at}</td>
+                                <td>{if v.by.is_empty() { pick(l, "داده‌های نمایشی", "demo data").to_owned() } else { v.by }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }
 
