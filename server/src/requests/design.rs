@@ -18,6 +18,7 @@ use sea_orm::{
 };
 
 use super::SeaOrmRequests;
+use super::places::Places;
 use super::store::any_sub_service;
 use super::versions;
 use crate::entities::{design_draft, form_version, user};
@@ -31,10 +32,11 @@ impl FormDesigns for SeaOrmRequests {
         let (service, sub_service) = any_sub_service(&self.db, service_id, sub_code).await?;
         let latest = versions::latest(&self.db, service_id, sub_code).await?;
         let draft = find_draft(&self.db, service_id, sub_code).await?;
+        let places = Places::read(&self.db).await?;
         let (rows, problems) = match &draft {
             Some(row) => {
                 let rows: Fields = serde_json::from_str(&row.fields).map_err(|e| internal("design draft", &e))?;
-                let problems = design::read(&rows)
+                let problems = judge(&rows, &places)
                     .err()
                     .unwrap_or_default()
                     .into_iter()
@@ -63,6 +65,7 @@ impl FormDesigns for SeaOrmRequests {
             draft: draft.is_some(),
             problems,
             history: history(&self.db, service_id, sub_code).await?,
+            codes: places.suggestions(),
         })
     }
 
@@ -94,7 +97,8 @@ impl FormDesigns for SeaOrmRequests {
             txn.commit().await.map_err(|e| internal("design", &e))?;
             return Ok(None);
         }
-        let checked = match design::read(&rows) {
+        let places = Places::read(&txn).await?;
+        let checked = match judge(&rows, &places) {
             Ok(checked) => checked,
             Err(problems) => {
                 // The draft stays, so the page shows it with the problems.
@@ -142,6 +146,13 @@ impl FormDesigns for SeaOrmRequests {
         );
         Ok(Some(form.number))
     }
+}
+
+/// The rows read and checked, down to the organisation's own units and posts.
+fn judge(rows: &Fields, places: &Places) -> Result<design::Design, Vec<app::domain::catalogue::form::Problem>> {
+    let design = design::read(rows)?;
+    let lacking = places.check(&design.workflow);
+    if lacking.is_empty() { Ok(design) } else { Err(lacking) }
 }
 
 /// The published versions of a sub-service's form, newest first, with who

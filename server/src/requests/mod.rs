@@ -10,6 +10,7 @@ mod describe;
 mod design;
 mod filing;
 pub mod overdue;
+mod places;
 mod reading;
 mod store;
 pub mod versions;

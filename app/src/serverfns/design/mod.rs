@@ -43,6 +43,8 @@ pub struct DesignPage {
     pub problems: Vec<(String, String)>,
     /// Every published version, newest first.
     pub history: Vec<VersionView>,
+    /// Unit and post codes to suggest, each province's written `{province}`.
+    pub codes: (Vec<String>, Vec<String>),
 }
 
 /// One published version of a sub-service's form and workflow.

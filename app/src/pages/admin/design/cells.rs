@@ -110,6 +110,9 @@ pub fn Cell(
     #[prop(optional)] hint: Option<String>,
     #[prop(default = Typing::Words)] typing: Typing,
     #[prop(optional, into)] hidden: Option<Signal<bool>>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let id = id_of(&key);
     let problem = problem_of(ed, &key);
@@ -128,7 +131,7 @@ pub fn Cell(
         .into_any(),
         Typing::Latin | Typing::Words => view! {
             <input id=id.clone() name=key type="text" value=initial dir=(typing == Typing::Latin).then_some("ltr")
-                aria-invalid=invalid aria-describedby=described on:input=input on:change=leave />
+                list=list aria-invalid=invalid aria-describedby=described on:input=input on:change=leave />
         }
         .into_any(),
     };

@@ -139,6 +139,12 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
                         <StepRow ed i locale=l />
                     </For>
                 </section>
+                <datalist id="design-units">
+                    {page.codes.0.clone().into_iter().map(|code| view! { <option value=code></option> }).collect_view()}
+                </datalist>
+                <datalist id="design-posts">
+                    {page.codes.1.clone().into_iter().map(|code| view! { <option value=code></option> }).collect_view()}
+                </datalist>
                 <noscript><p class="hint">{pick(l, "پس از تغییر نوع یک فیلد، «ذخیرهٔ پیش‌نویس» را بزنید تا تنظیمات همان نوع و پیش‌نمایش تازه نمایش داده شود.", "After changing a field's kind, save the draft to see that kind's settings and a fresh preview.")}</p></noscript>
                 <div class="form__actions">
                     <button type="submit" class="button button--secondary">{pick(l, "ذخیرهٔ پیش‌نویس", "Save draft")}</button>

@@ -105,8 +105,8 @@ pub fn StepRow(ed: Editing, i: usize, locale: Locale) -> impl IntoView {
             <div class="design-row__grid">
                 <Cell ed key=k("title") label=pick(l, "عنوان مرحله", "Step title").into() />
                 <Cell ed key=k("key") label=pick(l, "نام لاتین", "Latin name").into() typing=Typing::Latin />
-                <Cell ed key=k("unit") label=pick(l, "کد واحد مسئول", "Responsible unit code").into() typing=Typing::Latin hint=code_hint.into() />
-                <Cell ed key=k("post") label=pick(l, "کد پست سازمانی", "Post code").into() typing=Typing::Latin hint=code_hint.into() />
+                <Cell ed key=k("unit") label=pick(l, "کد واحد مسئول", "Responsible unit code").into() typing=Typing::Latin hint=code_hint.into() list="design-units" />
+                <Cell ed key=k("post") label=pick(l, "کد پست سازمانی", "Post code").into() typing=Typing::Latin hint=code_hint.into() list="design-posts" />
                 <Cell ed key=k("duration") label=pick(l, "مدت زمان انجام", "Agreed duration").into() typing=Typing::Latin />
                 <Pick ed key=k("per") label=pick(l, "یکای مدت", "Counted in").into() options=per />
             </div>
