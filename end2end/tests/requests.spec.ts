@@ -150,3 +150,23 @@ test('a monthly statistics return goes from the applicant through a referral, a 
   await expect(track.getByText('بهرام کاظم‌زاده')).toHaveCount(0);
   await visitor.close();
 });
+
+test('with JavaScript a file its slot refuses is named beside it and taken out before anything is sent', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the server names it after the post when the page has no script');
+  await signIn(page, 'applicant', DEMO_PASSWORD, true);
+  await page.goto('/services');
+  await waitForHydration(page);
+  await page.getByRole('link', { name: /ثبت و ارسال آمار تولید ماهانه/ }).click();
+  await waitForHydration(page);
+  const slot = page.getByLabel(/فرم امضاشده آمار/);
+  const error = page.locator('#f-evidence-error');
+  await slot.setInputFiles({ name: 'بزرگ.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6 * 1024 * 1024, 0x25) });
+  await expect(error).toHaveText('پرونده «بزرگ.pdf» بیش از ۵ مگابایت است');
+  await expect(slot).toHaveAttribute('aria-invalid', 'true');
+  await expect(slot).toHaveValue('');
+  await slot.setInputFiles({ name: 'برنامه.exe', mimeType: 'application/octet-stream', buffer: PDF });
+  await expect(error).toContainText('نوع پرونده «برنامه.exe» پذیرفته نیست');
+  await slot.setInputFiles({ name: 'آمار.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(error).toHaveCount(0);
+  await expect(slot).not.toHaveAttribute('aria-invalid', 'true');
+});

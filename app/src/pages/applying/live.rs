@@ -1,8 +1,10 @@
 //! Checks the applicant's form in the browser with the server's own
 //! [`validate`], so a mistake is named beside its input as soon as the input
-//! is left, and the message goes as soon as it is put right. Only inputs the
-//! applicant has changed are judged; the server still checks everything on
-//! sending, and without JavaScript its messages are the only ones.
+//! is left, and the message goes as soon as it is put right; a file a slot
+//! refuses (its type, its size, one too many) is taken out before anything
+//! is sent. Only inputs the applicant has changed are judged; the server
+//! still checks everything on sending, and without JavaScript its messages
+//! are the only ones.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -87,8 +89,27 @@ impl LiveCheck {
             .map(|p| (p.field, p.message))
             .collect();
         let touched = self.touched.get_value();
+        let slots: Vec<String> = self.form.with_value(|def| {
+            def.fields
+                .iter()
+                .filter(|f| matches!(f.kind, crate::domain::request_form::FieldKind::Files { .. }))
+                .map(|f| f.name.clone())
+                .collect()
+        });
+        // A refused file is taken out of its input at once, so a file too
+        // large for a slow connection is never sent; its message stays until
+        // that input changes again.
+        if slot.is_some()
+            && found.contains_key(&judged)
+            && let Ok(chosen) = input.clone().dyn_into::<web_sys::HtmlInputElement>()
+        {
+            chosen.set_value("");
+        }
         self.problems.update(|shown| {
             for name in &touched {
+                if slots.contains(name) && *name != judged {
+                    continue;
+                }
                 match found.get(name) {
                     Some(message) => shown.insert(name.clone(), message.clone()),
                     None => shown.remove(name),
