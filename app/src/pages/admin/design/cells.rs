@@ -144,6 +144,7 @@ pub fn Cell(
             {move || problem.get().map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// A select of fixed options, such as a field's kind.
@@ -168,6 +169,7 @@ pub fn Pick(ed: Editing, key: String, label: String, options: Vec<(&'static str,
             {move || problem.get().map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// Check boxes posting `key` once for each ticked option; one option makes
@@ -197,6 +199,7 @@ pub fn Ticks(ed: Editing, key: String, legend: String, options: Vec<(&'static st
             {move || problem.get().map(|m| view! { <p class="form__error" id=error_id.clone()>{m}</p> })}
         </fieldset>
     }
+    .into_any()
 }
 
 fn problem_of(ed: Editing, key: &str) -> Memo<Option<String>> {

@@ -58,6 +58,7 @@ pub fn DesignPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// How many rows of `kind` to draw: every row up to the last one filled,
@@ -168,6 +169,7 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
         </div>
         <History history=page.history locale=l />
     }
+    .into_any()
 }
 
 /// The workflow's steps as the request pages draw them, all still to come.
@@ -213,6 +215,7 @@ fn History(history: Vec<VersionView>, locale: Locale) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// A problem of a whole list, such as a form without fields.
@@ -224,6 +227,7 @@ fn ListProblem(ed: Editing, key: &'static str) -> impl IntoView {
             {move || ed.problems.with(|p| p.get(key).cloned())}
         </p>
     }
+    .into_any()
 }
 
 /// Where an input is, for the summary: "فیلد ۲ — label".

@@ -76,6 +76,7 @@ pub fn FieldRow(ed: Editing, i: usize, locale: Locale) -> impl IntoView {
             <RowButtons row=format!("field.{i}") title locale />
         </fieldset>
     }
+    .into_any()
 }
 
 /// A step of the workflow: table 1 of the desk guideline, and what staff may do.
@@ -114,6 +115,7 @@ pub fn StepRow(ed: Editing, i: usize, locale: Locale) -> impl IntoView {
             <RowButtons row=format!("step.{i}") title locale />
         </fieldset>
     }
+    .into_any()
 }
 
 /// Move up and remove: submit buttons named after the row.
@@ -127,4 +129,5 @@ fn RowButtons(row: String, title: String, locale: Locale) -> impl IntoView {
             <button type="submit" name="remove" value=row class="button button--secondary">{remove}</button>
         </div>
     }
+    .into_any()
 }
