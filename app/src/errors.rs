@@ -74,6 +74,22 @@ impl From<Vec<crate::domain::signup::FieldProblem>> for AppError {
     }
 }
 
+impl From<crate::domain::catalogue::form::Problem> for FieldMessage {
+    fn from(problem: crate::domain::catalogue::form::Problem) -> Self {
+        FieldMessage {
+            field: problem.field,
+            message: problem.message,
+        }
+    }
+}
+
+/// The problems of an editor or a request form, each beside its input.
+impl From<Vec<crate::domain::catalogue::form::Problem>> for AppError {
+    fn from(problems: Vec<crate::domain::catalogue::form::Problem>) -> Self {
+        AppError::Fields(problems.into_iter().map(FieldMessage::from).collect())
+    }
+}
+
 impl AppError {
     /// A validation message for one form field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {

@@ -18,7 +18,7 @@ use app::domain::catalogue::{
     search::{query_words, search_key},
 };
 use app::domain::role::Role;
-use app::errors::{AppError, FieldMessage};
+use app::errors::AppError;
 use app::serverfns::catalogue::{
     AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
     ServicePage, ServiceSummary,
@@ -92,15 +92,7 @@ impl SeaOrmCatalogue {
         };
         match checked {
             Some(checked) if problems.is_empty() => Ok(checked),
-            _ => Err(AppError::Fields(
-                problems
-                    .into_iter()
-                    .map(|p| FieldMessage {
-                        field: p.field,
-                        message: p.message,
-                    })
-                    .collect(),
-            )),
+            _ => Err(problems.into()),
         }
     }
 

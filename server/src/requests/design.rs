@@ -7,7 +7,7 @@ use app::contracts::{FormDesigns, SessionUser};
 use app::domain::catalogue::form::Fields;
 use app::domain::design::{self, Change};
 use app::domain::jalali::format_persian_datetime;
-use app::errors::{AppError, FieldMessage};
+use app::errors::AppError;
 use app::serverfns::design::{DesignPage, DesignTarget, VersionView};
 use app::serverfns::requests::SubServiceName;
 use async_trait::async_trait;
@@ -103,15 +103,7 @@ impl FormDesigns for SeaOrmRequests {
             Err(problems) => {
                 // The draft stays, so the page shows it with the problems.
                 txn.commit().await.map_err(|e| internal("design", &e))?;
-                return Err(AppError::Fields(
-                    problems
-                        .into_iter()
-                        .map(|p| FieldMessage {
-                            field: p.field,
-                            message: p.message,
-                        })
-                        .collect(),
-                ));
+                return Err(problems.into());
             }
         };
         let by = Some(who.user_id);

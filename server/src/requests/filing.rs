@@ -319,13 +319,7 @@ pub async fn save(
     let files = file_facts(db, draft.request_id).await?;
     let mut problems: Vec<FieldMessage> = match validate(&loaded.form, &draft.fields, &files, true) {
         Ok(_) => Vec::new(),
-        Err(found) => found
-            .into_iter()
-            .map(|p| FieldMessage {
-                field: p.field,
-                message: p.message,
-            })
-            .collect(),
+        Err(found) => found.into_iter().map(FieldMessage::from).collect(),
     };
     let Some(province) = province else {
         problems.insert(

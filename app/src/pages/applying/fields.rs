@@ -228,8 +228,8 @@ fn problem_of(problems: Signal<HashMap<String, String>>, name: &str) -> Memo<Opt
     Memo::new(move |_| problems.with(|p| p.get(&name).cloned()))
 }
 
-/// `aria-describedby`: the help, and the error while there is one.
-fn described(
+/// `aria-describedby`: the help or hint, and the error while there is one.
+pub fn described(
     problem: Memo<Option<String>>,
     help: Option<String>,
     error_id: String,

@@ -64,7 +64,10 @@ impl LiveCheck {
         let name = input.get_attribute("name").unwrap_or_default();
         let slot = name.strip_prefix("file_").map(str::to_owned);
         let judged = slot.clone().unwrap_or_else(|| name.clone());
-        if !left && !self.problems.with_untracked(|p| p.contains_key(&judged)) {
+        // A file input fires `input` and then `change` for one choice: it is
+        // judged once, on `change`, or the refused file taken out on the first
+        // would leave nothing to name on the second.
+        if !left && (slot.is_some() || !self.problems.with_untracked(|p| p.contains_key(&judged))) {
             return;
         }
         self.touched.update_value(|t| {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::form::Fields;
 use crate::domain::design::{self, value};
+use crate::pages::applying::fields::described;
 
 /// The designer's state, shared by every input.
 #[derive(Clone, Copy)]
@@ -205,16 +206,4 @@ pub fn Ticks(ed: Editing, key: String, legend: String, options: Vec<(&'static st
 fn problem_of(ed: Editing, key: &str) -> Memo<Option<String>> {
     let key = key.to_owned();
     Memo::new(move |_| ed.problems.with(|p| p.get(&key).cloned()))
-}
-
-/// `aria-describedby`: the hint, and the error while there is one.
-fn described(problem: Memo<Option<String>>, hint: Option<String>, error_id: String) -> impl Fn() -> Option<String> {
-    move || {
-        let ids: Vec<String> = hint
-            .iter()
-            .cloned()
-            .chain(problem.with(Option::is_some).then(|| error_id.clone()))
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
 }
