@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::domain::workflow::machine::Command;
-use crate::domain::{catalogue::form::Fields, identity::IdentityForm, signup::SignUpInput};
+use crate::domain::{catalogue::form::Fields, signup::SignUpInput};
 use crate::errors::AppError;
 use crate::serverfns::accounts::CaptchaChallenge;
 use crate::serverfns::accounts::SecondFactorState;
@@ -18,7 +18,6 @@ use crate::serverfns::catalogue::{
     AdminCardRow, CardEditor, CardKind, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServicePage,
 };
 use crate::serverfns::dev::DevMessages;
-use crate::serverfns::identity::{IdentityPage, IdentityRequest};
 use crate::serverfns::requests::{Application, Case, FormPage};
 
 /// Counts that show the organisation is loaded and the database answers.
@@ -163,41 +162,6 @@ pub type DemoInboxHandle = Arc<dyn DemoInbox>;
 
 /// An upload's body as it arrives, chunk by chunk.
 pub type ByteStream = std::pin::Pin<Box<dyn futures::Stream<Item = Result<bytes::Bytes, String>> + Send>>;
-
-/// Identity verification: the applicant's request and documents, the desk
-/// officer's review. Every method checks the caller's role and ownership.
-#[async_trait]
-pub trait IdentityDesk: Send + Sync {
-    /// The applicant's own request, created as an empty draft if none.
-    async fn my_request(&self, who: &SessionUser) -> Result<IdentityPage, AppError>;
-    /// Saves the applicant's form; with `send`, checks it and sends it to
-    /// the desk officer of the chosen province.
-    async fn save(&self, who: &SessionUser, form: IdentityForm, send: bool) -> Result<(), AppError>;
-    /// Streams a document into `slot` of the applicant's editable request.
-    async fn upload(
-        &self,
-        who: &SessionUser,
-        slot: &str,
-        file_name: &str,
-        body: ByteStream,
-    ) -> Result<crate::serverfns::identity::FileView, AppError>;
-    /// Removes a document from the applicant's editable request.
-    async fn remove_file(&self, who: &SessionUser, file_id: i32) -> Result<(), AppError>;
-    /// A request for its applicant or the desk officer holding it.
-    async fn review(&self, who: &SessionUser, request_id: i32) -> Result<IdentityRequest, AppError>;
-    /// The desk officer approves, or rejects with a reason, the revision they saw.
-    async fn decide(
-        &self,
-        who: &SessionUser,
-        request_id: i32,
-        revision: i32,
-        approve: bool,
-        reason: &str,
-    ) -> Result<(), AppError>;
-}
-
-/// The identity handle server functions take from context.
-pub type IdentityHandle = Arc<dyn IdentityDesk>;
 
 /// The signed-in caller, from the session cookie; refused (401) when there
 /// is none.

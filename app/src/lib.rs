@@ -61,7 +61,6 @@ use crate::pages::{
     },
     dev::messages::DevMessagesPage,
     home::HomePage,
-    identity::{form::IdentityFormPage, request::RequestPage},
     not_found::NotFound,
     notice::NoticePage,
     services::ServicesPage,
@@ -129,7 +128,6 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
-                        <Route path=StaticSegment("identity") view=IdentityFormPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("services") view=ServicesPage ssr=SsrMode::InOrder />
                         <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::InOrder />
                         <Route
@@ -192,11 +190,6 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("track"), ParamSegment("code"))
                             view=TrackResultPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("requests"), ParamSegment("id"))
-                            view=RequestPage
                             ssr=SsrMode::InOrder
                         />
                         <Route path=StaticSegment("activate") view=ActivatePage ssr=SsrMode::InOrder />

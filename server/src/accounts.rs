@@ -21,6 +21,11 @@ use crate::errors::internal;
 use crate::passwords;
 use crate::rate_limit::RateLimiter;
 
+/// A person's full name, as staff and receipts show it.
+pub fn full_name(account: &user::Model) -> String {
+    format!("{} {}", account.first_name, account.last_name)
+}
+
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::minutes(30);
 /// A session ends this long after sign-in, however active.

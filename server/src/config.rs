@@ -70,9 +70,6 @@ pub struct Config {
     pub messaging: MessagingConfig,
     /// The largest upload accepted (`MIZEKHEDMAT_UPLOAD_MAX_MB`, default 5).
     pub upload_max_bytes: u64,
-    /// How many documents one upload slot holds
-    /// (`MIZEKHEDMAT_UPLOAD_MAX_FILES`, default 3).
-    pub upload_max_files: u64,
     /// Public holidays beyond the fixed solar ones, as Jalali dates
     /// (`MIZEKHEDMAT_HOLIDAYS`, e.g. `1405/01/14 1405/12/20`): the lunar
     /// holidays move every year, so each year's list is configured.
@@ -181,10 +178,6 @@ impl Config {
                 .unwrap_or(5)
                 * 1024
                 * 1024,
-            upload_max_files: lookup("MIZEKHEDMAT_UPLOAD_MAX_FILES")
-                .and_then(|n| n.parse::<u64>().ok())
-                .filter(|n| *n > 0)
-                .unwrap_or(crate::identity::FILES_PER_SLOT),
             holidays: app::domain::working_days::parse_holidays(&lookup("MIZEKHEDMAT_HOLIDAYS").unwrap_or_default())
                 .map_err(ConfigError::BadHolidays)?,
         })

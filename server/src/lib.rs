@@ -3,6 +3,7 @@
 //! functions. `main.rs` only calls [`run`].
 
 pub mod accounts;
+pub mod audit;
 pub mod cartable;
 pub mod catalogue;
 pub mod config;
@@ -12,7 +13,6 @@ pub mod directory;
 pub mod entities;
 pub mod errors;
 pub mod http;
-pub mod identity;
 pub mod messages;
 pub mod organisation_admin;
 pub mod passwords;
@@ -22,6 +22,7 @@ pub mod requests;
 pub mod second_factor;
 pub mod staff_admin;
 pub mod state;
+pub mod storage;
 pub mod telemetry;
 pub mod tracking;
 

@@ -16,9 +16,9 @@ use sea_orm::{
     QueryOrder, Set, TransactionTrait, sea_query::Expr,
 };
 
+use crate::audit::audit;
 use crate::entities::{organisation_unit as unit, post, post_holding, user};
 use crate::errors::{internal, require_admin};
-use crate::identity::audit;
 use crate::registration::codes::{Purpose, send_codes};
 
 /// Staff administration over the database.

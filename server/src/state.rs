@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use app::contracts::{
-    AccountsHandle, DemoInboxHandle, Directory, IdentityHandle, RegistrationHandle, SecondFactorHandle,
-};
+use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, RegistrationHandle, SecondFactorHandle};
 use app::serverfns::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -13,9 +11,9 @@ use sea_orm::DatabaseConnection;
 use crate::accounts::SeaOrmAccounts;
 use crate::config::Config;
 use crate::directory::SeaOrmDirectory;
-use crate::identity::{SeaOrmIdentity, storage::LocalFiles};
 use crate::messages::demo_inbox::SeaOrmDemoInbox;
 use crate::registration::SeaOrmRegistration;
+use crate::storage::LocalFiles;
 
 /// Shared, cheap to clone.
 #[derive(Clone)]
@@ -36,8 +34,6 @@ pub struct AppState {
     pub staff_admin: app::contracts::StaffAdminHandle,
     /// The staff's second factor.
     pub second_factor: SecondFactorHandle,
-    /// Identity verification.
-    pub identity: IdentityHandle,
     /// The service catalogue and permit register.
     pub catalogue: app::contracts::CatalogueHandle,
     /// The organisation tree and its posts.
@@ -79,16 +75,12 @@ impl AppState {
         ));
         Self {
             leptos,
-            identity: Arc::new(
-                SeaOrmIdentity::new(db.clone(), files.clone()).with_files_per_slot(config.upload_max_files),
-            ),
             staff_admin: Arc::new(crate::staff_admin::SeaOrmStaffAdmin::new(db.clone(), &base_url)),
             catalogue: Arc::new(crate::catalogue::SeaOrmCatalogue::new(db.clone())),
             organisation: Arc::new(crate::organisation_admin::SeaOrmOrganisationAdmin::new(db.clone())),
             second_factor: Arc::new(crate::second_factor::SeaOrmSecondFactor::new(db.clone())),
             tracking: Arc::new(crate::tracking::SeaOrmTracking::new(
                 db.clone(),
-                calendar.clone(),
                 config.secret.as_ref().map(|s| s.expose()),
             )),
             requests: requests.clone(),
@@ -110,7 +102,6 @@ impl AppState {
         leptos::prelude::provide_context(self.directory.clone());
         leptos::prelude::provide_context(self.accounts.clone());
         leptos::prelude::provide_context(self.registration.clone());
-        leptos::prelude::provide_context(self.identity.clone());
         leptos::prelude::provide_context(self.second_factor.clone());
         leptos::prelude::provide_context(self.staff_admin.clone());
         leptos::prelude::provide_context(self.catalogue.clone());

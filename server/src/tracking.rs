@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use app::contracts::Tracking;
 use app::domain::workflow::machine::EventKind;
-use app::domain::working_days::WorkingCalendar;
 use app::domain::{national_id::NationalId, tracking_code};
 use app::errors::{AppError, FieldMessage};
 use app::serverfns::tracking::{TrackedEvent, TrackingView};
@@ -32,17 +31,16 @@ const NOT_FOUND: &str = "درخواستی با این کد رهگیری و کد 
 /// Tracking over the database.
 pub struct SeaOrmTracking {
     db: DatabaseConnection,
-    calendar: WorkingCalendar,
     key: [u8; 32],
     per_address: RateLimiter,
     per_code: RateLimiter,
 }
 
 impl SeaOrmTracking {
-    /// Tracking over `db`, counting promises on `calendar`. Links are
+    /// Tracking over `db`. Links are
     /// signed with a key drawn from `secret`, so every instance of an
     /// installation accepts them; without one (demo), a key of this process.
-    pub fn new(db: DatabaseConnection, calendar: WorkingCalendar, secret: Option<&str>) -> Self {
+    pub fn new(db: DatabaseConnection, secret: Option<&str>) -> Self {
         let key = match secret {
             Some(secret) => Sha256::digest(format!("tracking-links|{secret}")).into(),
             None => {
@@ -53,7 +51,6 @@ impl SeaOrmTracking {
         };
         Self {
             db,
-            calendar,
             key,
             // Enough for a family checking a few requests, too few to guess.
             per_address: RateLimiter::new(30, Duration::from_secs(15 * 60)),
@@ -94,31 +91,11 @@ impl SeaOrmTracking {
             .await
             .map_err(|e| internal("tracked request", &e))
     }
-
-    /// When the answer is due: the agreed time from the first sending, moved
-    /// on by every stay with the applicant.
-    fn promised(&self, events: &[TrackedEvent]) -> Option<chrono::DateTime<Utc>> {
-        let first = events.iter().find(|e| e.action == "submitted")?;
-        let mut promised = self.calendar.add(first.at, crate::identity::AGREED_DURATION);
-        let mut returned = None;
-        for event in events {
-            match event.action.as_str() {
-                "rejected" => returned = Some(event.at),
-                "resubmitted" => {
-                    if let Some(from) = returned.take() {
-                        promised = self.calendar.shift_for_pause(promised, from, event.at);
-                    }
-                }
-                _ => {}
-            }
-        }
-        Some(promised)
-    }
 }
 
 impl SeaOrmTracking {
-    /// A request on a defined workflow: its stored promise, the step's
-    /// unit and every step but staff's internal comments.
+    /// A request: its stored promise, the step's unit and every step but
+    /// staff's internal comments.
     async fn service_view(&self, found: request::Model) -> Result<TrackingView, AppError> {
         let events = request_event::Entity::find()
             .filter(request_event::Column::RequestId.eq(found.id))
@@ -148,7 +125,6 @@ impl SeaOrmTracking {
         };
         Ok(TrackingView {
             tracking_code: found.tracking_code,
-            kind: found.kind,
             status: found.status,
             service,
             unit_fa: holder.as_ref().map(|u| u.name_fa.clone()),
@@ -222,37 +198,6 @@ impl Tracking for SeaOrmTracking {
             ));
         }
         let found = self.request(&code).await?.ok_or(AppError::NotFound)?;
-        if found.kind == crate::requests::KIND {
-            return self.service_view(found).await;
-        }
-        let events: Vec<TrackedEvent> = request_event::Entity::find()
-            .filter(request_event::Column::RequestId.eq(found.id))
-            .order_by_asc(request_event::Column::Id)
-            .all(&self.db)
-            .await
-            .map_err(|e| internal("tracked events", &e))?
-            .into_iter()
-            .filter(|e| matches!(e.action.as_str(), "submitted" | "resubmitted" | "approved" | "rejected"))
-            .map(|e| TrackedEvent {
-                action: e.action,
-                at: e.at,
-            })
-            .collect();
-        let with_staff = found.status == "submitted";
-        let holder = match found.holder_post_id.filter(|_| with_staff) {
-            Some(post_id) => self.unit_of(post_id).await?,
-            None => None,
-        };
-        Ok(TrackingView {
-            tracking_code: found.tracking_code,
-            kind: found.kind,
-            status: found.status,
-            service: None,
-            unit_fa: holder.as_ref().map(|u| u.name_fa.clone()),
-            unit_en: holder.map(|u| u.name_en),
-            received_at: events.iter().find(|e| e.action == "submitted").map(|e| e.at),
-            promised_at: if with_staff { self.promised(&events) } else { None },
-            events,
-        })
+        self.service_view(found).await
     }
 }

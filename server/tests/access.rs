@@ -11,7 +11,6 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use app::domain::identity::IdentityForm;
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},
@@ -32,8 +31,6 @@ enum Access {
     SignedIn,
     /// Applicants only, on their own requests.
     Applicant,
-    /// The request's applicant, the desk officer holding it, administrators.
-    OwnerOrHolder,
     /// Only the applicant who filed the request.
     Owner,
     /// Staff whose post holds the request (or held it), and administrators.
@@ -63,7 +60,6 @@ impl Access {
             Access::Anyone => [true; 6],
             Access::SignedIn => [false, true, true, true, true, true],
             Access::Applicant => [false, true, true, false, false, false],
-            Access::OwnerOrHolder => [false, true, false, true, false, true],
             Access::Owner => [false, true, false, false, false, false],
             Access::HolderOrAdmin => [false, false, false, true, false, true],
             Access::Holder => [false, false, false, true, false, false],
@@ -115,10 +111,6 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/design/discard", Access::Admin),
     // A save without publishing: the administrator's rows are kept as a draft.
     ("/api/design/save", Access::Admin),
-    ("/api/identity/my_request", Access::Applicant),
-    ("/api/identity/review", Access::OwnerOrHolder),
-    ("/api/identity/submit", Access::Applicant),
-    ("/api/identity/upload", Access::Applicant),
     ("/api/requests/offered", Access::Anyone),
     ("/api/requests/notice", Access::Anyone),
     ("/api/requests/new_form", Access::Applicant),
@@ -131,7 +123,6 @@ const ACCESS: &[(&str, Access)] = &[
     ("/api/system/desk_status", Access::Anyone),
     ("/api/system/site_info", Access::Anyone),
     // After every read: the holder's call decides the request.
-    ("/api/identity/decide", Access::Holder),
     // Changes the role of the ministry expert, who is not among the callers.
     ("/api/admin/set_role", Access::Admin),
     // Deactivates the Isfahan desk officer: after every call they make.
@@ -177,9 +168,6 @@ async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, us
 async fn call(app: &axum::Router, path: &str, ids: Ids, cookie: Option<&str>) -> (StatusCode, String) {
     let boundary = "XmizekhedmatX";
     let multipart = match path {
-        "/api/identity/submit" => Some(format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"first_name\"\r\n\r\nReza\r\n--{boundary}--\r\n"
-        )),
         // Incomplete on purpose: an administrator's edit is kept, refused.
         "/api/catalogue/save" => Some(format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"card\"\r\n\r\npermit\r\n\
@@ -198,11 +186,6 @@ async fn call(app: &axum::Router, path: &str, ids: Ids, cookie: Option<&str>) ->
              --{boundary}\r\nContent-Disposition: form-data; name=\"sub_code\"\r\n\r\n01\r\n\
              --{boundary}\r\nContent-Disposition: form-data; name=\"field.0.label\"\r\n\r\nx\r\n--{boundary}--\r\n",
             ids.service
-        )),
-        "/api/identity/upload" => Some(format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"slot\"\r\n\r\nnational_card\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"card.pdf\"\r\n\
-             Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--{boundary}--\r\n"
         )),
         _ => None,
     };
@@ -231,8 +214,6 @@ async fn call(app: &axum::Router, path: &str, ids: Ids, cookie: Option<&str>) ->
 /// The requests and service the calls name.
 #[derive(Clone, Copy)]
 struct Ids {
-    /// The owner's identity request.
-    identity: i32,
     /// The owner's request for the monthly statistics service.
     service_request: i32,
     /// That service.
@@ -241,7 +222,6 @@ struct Ids {
 
 /// A well-formed request body for each server function that takes input.
 fn form_for(path: &str, ids: Ids) -> String {
-    let request_id = ids.identity;
     let fixed = match path {
         "/api/accounts/login" => "username=nobody&password=wrong-password",
         "/api/accounts/change_password" => {
@@ -259,7 +239,6 @@ fn form_for(path: &str, ids: Ids) -> String {
              &first_name=%D8%B3%D8%A7%D8%B1%D8%A7&last_name=%D8%B3%D8%A7%D8%B1%D8%A7&mobile=09120000009\
              &national_id=0012345679&captcha_id=none&captcha_answer=00000"
         }
-        "/api/identity/review" => return format!("request_id={request_id}"),
         "/api/admin/create_staff" => {
             "username=new.staff&first_name=x&last_name=y&email=a%40b.ir&mobile=0912&national_id=1&role=domain_expert&post_id=1"
         }
@@ -294,9 +273,6 @@ fn form_for(path: &str, ids: Ids) -> String {
         }
         "/api/requests/act" => {
             return format!("request_id={}&revision=1&action=comment&text=", ids.service_request);
-        }
-        "/api/identity/decide" => {
-            return format!("request_id={request_id}&revision=1&decision=reject&reason=incomplete");
         }
         _ => "",
     };
@@ -352,7 +328,7 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
             cookies.push(Some(sign_in_cookie(&app, &t.db, username).await));
         }
 
-        // The owner's identity request, sent to the Tehran desk.
+        // The owner files a monthly statistics return in Tehran.
         let token = cookies[1]
             .as_deref()
             .and_then(|c| c.split_once('='))
@@ -364,26 +340,7 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
             .await
             .expect("lookup")
             .expect("owner");
-        let form = IdentityForm {
-            person_kind: "natural".into(),
-            first_name: "نگار".into(),
-            last_name: "امیرخانی".into(),
-            national_id: owner.national_id.clone(),
-            mobile: owner.mobile.clone(),
-            province: "tehran".into(),
-            capacity: "principal".into(),
-            ..Default::default()
-        };
-        state.identity.my_request(&who).await.expect("draft");
-        state.identity.save(&who, form, true).await.expect("sent");
-        let request_id = state.identity.my_request(&who).await.expect("read").request.id;
-        // Verified, the owner files a monthly statistics return in Tehran.
-        let who = app::contracts::SessionUser {
-            identity_verified: true,
-            ..who
-        };
         let ids = Ids {
-            identity: request_id,
             service_request: support::file_statistics(&state, &who).await,
             service: support::statistics_service(&t.db).await,
         };

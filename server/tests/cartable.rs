@@ -14,8 +14,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::cartable::{PAGE, SeaOrmCartable};
 use server::entities::request;
-use server::identity::storage::LocalFiles;
 use server::requests::SeaOrmRequests;
+use server::storage::LocalFiles;
 use support::{demo_user, statistics_answers, statistics_service};
 
 async fn folder(cartable: &SeaOrmCartable, who: &SessionUser, query: CartableQuery) -> CartableFolder {

@@ -49,7 +49,7 @@ fn set(fields: &mut Fields, key: &str, value: &str) {
 #[test]
 fn every_demo_card_is_complete_by_the_editor_rules() {
     let cards = demo::catalogue_cards().expect("demo services parse");
-    assert_eq!(cards.len(), 5);
+    assert_eq!(cards.len(), 6);
     for card in cards {
         assert_eq!(
             card_from_fields(&card_to_fields(&card)),
@@ -90,7 +90,7 @@ async fn the_catalogue_finds_persian_however_it_is_typed_and_filters() {
             "two words, any order"
         );
         assert!(titles(&catalogue, &query("پرواز")).await.is_empty());
-        assert_eq!(titles(&catalogue, &query("")).await.len(), 5);
+        assert_eq!(titles(&catalogue, &query("")).await.len(), 6);
 
         let g2g = CatalogueQuery {
             kind: "g2g".into(),
@@ -115,7 +115,7 @@ async fn the_catalogue_finds_persian_however_it_is_typed_and_filters() {
             ..Default::default()
         };
         let all_electronic = titles(&catalogue, &electronic).await;
-        assert!(all_electronic.len() < 5, "{}: {all_electronic:?}", t.engine);
+        assert!(all_electronic.len() < 6, "{}: {all_electronic:?}", t.engine);
 
         let page = catalogue.search(&query("")).await.expect("search");
         assert!(page.providers.len() >= 2);
@@ -361,7 +361,7 @@ async fn the_catalogue_and_register_are_open_data_in_json_and_csv_with_caching()
         assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=300");
         assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
         let services: Vec<serde_json::Value> = serde_json::from_str(&body).expect("JSON");
-        assert_eq!(services.len(), 5, "published only");
+        assert_eq!(services.len(), 6, "published only");
         assert!(services.iter().all(|s| s["id"] != draft));
         let permit_service = services
             .iter()

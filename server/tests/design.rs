@@ -12,8 +12,8 @@ use app::domain::design::{Change, RowKind, row_indexes};
 use app::domain::working_days::{WorkingCalendar, solar_holidays};
 use app::errors::AppError;
 use app::serverfns::design::DesignTarget;
-use server::identity::storage::LocalFiles;
 use server::requests::SeaOrmRequests;
+use server::storage::LocalFiles;
 use support::{demo_user, statistics_answers, statistics_service};
 
 fn set(rows: &mut Fields, name: &str, value: &str) {

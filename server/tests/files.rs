@@ -4,7 +4,6 @@
 mod support;
 
 use app::contracts::ByteStream;
-use app::domain::identity::IdentityForm;
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},
@@ -68,29 +67,26 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             .expect("lookup")
             .expect("owner");
         let body: ByteStream = Box::pin(futures::stream::iter(vec![Ok(Bytes::from_static(PNG))]));
+        let service = support::statistics_service(&t.db).await;
+        let id = state.requests.start(&owner, service, "01").await.expect("draft");
         state
-            .identity
-            .upload(&owner, "national_card", "card.png", body)
+            .requests
+            .upload(&owner, id, "evidence", "card.png", body)
             .await
             .expect("uploaded");
-        let account = user::Entity::find()
-            .filter(user::Column::Username.eq("applicant"))
+        let draft = app::contracts::Draft {
+            request_id: id,
+            province: "tehran".into(),
+            fields: support::statistics_answers(),
+        };
+        state.requests.save(&owner, draft, true).await.expect("sent");
+        let file_id = server::entities::request_file::Entity::find()
+            .filter(server::entities::request_file::Column::RequestId.eq(id))
             .one(&t.db)
             .await
             .expect("read")
-            .expect("row");
-        let form = IdentityForm {
-            person_kind: "natural".into(),
-            first_name: account.first_name.clone(),
-            last_name: account.last_name.clone(),
-            national_id: account.national_id.clone(),
-            mobile: account.mobile.clone(),
-            province: "tehran".into(),
-            capacity: "principal".into(),
-            ..Default::default()
-        };
-        state.identity.save(&owner, form, true).await.expect("sent");
-        let file_id = state.identity.my_request(&owner).await.expect("read").request.files[0].id;
+            .expect("file")
+            .id;
         let path = format!("/files/{file_id}");
 
         assert_eq!(

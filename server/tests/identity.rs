@@ -1,20 +1,25 @@
-//! Identity verification through the service, on SQLite and PostgreSQL:
-//! the applicant's draft, documents and sending, the desk officer's review
-//! loop, who may see and decide what, and the uploads that must be refused.
+//! Identity verification on the request engine, on SQLite and PostgreSQL:
+//! an applicant not yet verified may file the sub-service whose workflow
+//! verifies identity and nothing else; the Tehran desk returns it for a
+//! missing document, the applicant fixes it, the desk approves, and the
+//! e-services open. Uploads into its file slots are judged by content, size
+//! and count, and a refused one is never kept.
 
 mod support;
 
-use support::demo_user;
-
-use app::contracts::{ByteStream, IdentityDesk, SessionUser};
-use app::domain::{identity::IdentityForm, role::Role, tracking_code};
+use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
+use app::domain::catalogue::form::Fields;
+use app::domain::role::Role;
+use app::domain::workflow::machine::Command;
+use app::domain::working_days::{WorkingCalendar, solar_holidays};
 use app::errors::AppError;
-use app::serverfns::identity::FileView;
 use bytes::Bytes;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use server::entities::{audit_entry, outbox_message, post, post_holding, user};
-use server::identity::{SeaOrmIdentity, storage::LocalFiles};
+use server::entities::{outbox_message, request, request_file, user};
+use server::requests::{SeaOrmRequests, identity};
+use server::storage::LocalFiles;
+use support::{demo_user, statistics_service};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR fake picture body \0\0\0\0IEND\xaeB`\x82";
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
@@ -26,16 +31,17 @@ fn body(bytes: &'static [u8]) -> ByteStream {
 }
 
 /// A new, active applicant whose identity is not verified yet.
-async fn applicant(db: &DatabaseConnection, n: u32) -> SessionUser {
+async fn newcomer(db: &DatabaseConnection, n: u32) -> (SessionUser, String) {
     let now = Utc::now();
     let national_id = app::domain::national_id::with_check_digit(&format!("0311{n:05}")).expect("nine digits");
+    let mobile = format!("0915000{n:04}");
     let row = user::ActiveModel {
-        username: Set(format!("applicant{n}")),
-        email: Set(format!("applicant{n}@example.ir")),
-        mobile: Set(format!("0915000{n:04}")),
+        username: Set(format!("newcomer{n}")),
+        email: Set(format!("newcomer{n}@example.ir")),
+        mobile: Set(mobile.clone()),
         national_id: Set(national_id),
         first_name: Set("رضا".into()),
-        last_name: Set(format!("آزمون{}", ["یک", "دو", "سه"][n as usize % 3])),
+        last_name: Set("آزمون".into()),
         password_hash: Set("not used".into()),
         role: Set("applicant".into()),
         is_active: Set(true),
@@ -46,356 +52,287 @@ async fn applicant(db: &DatabaseConnection, n: u32) -> SessionUser {
     .insert(db)
     .await
     .expect("applicant");
-    SessionUser {
+    let who = SessionUser {
         user_id: row.id,
         display_name: "رضا آزمون".into(),
         role: Role::Applicant,
         identity_verified: false,
         needs_second_factor: false,
-    }
+    };
+    (who, mobile)
 }
 
-fn legal_by_proxy() -> IdentityForm {
-    IdentityForm {
-        person_kind: "legal".into(),
-        first_name: "رضا".into(),
-        last_name: "آزمون".into(),
-        national_id: "0012345679".into(),
-        mobile: "09150000001".into(),
-        province: "tehran".into(),
-        capacity: "attorney".into(),
-        company_name: "شرکت صنایع نمونه".into(),
-        company_national_id: "10100000001".into(),
-        economic_code: "411111111111".into(),
-    }
+fn desk(db: &DatabaseConnection, folder: &tempfile::TempDir, max_bytes: u64) -> SeaOrmRequests {
+    SeaOrmRequests::new(
+        db.clone(),
+        LocalFiles::new(folder.path(), max_bytes),
+        WorkingCalendar::iranian(solar_holidays(1404..=1410)),
+    )
 }
 
-struct Setup {
-    desk: SeaOrmIdentity,
-    folder: tempfile::TempDir,
+/// The demo's identity verification sub-service.
+async fn identity_sub_service(db: &DatabaseConnection) -> (i32, String) {
+    let found = identity::sub_services(db).await.expect("read");
+    assert_eq!(found.len(), 1, "the demo has one: {found:?}");
+    found.into_iter().next().expect("one")
 }
 
-async fn setup(db: &DatabaseConnection, max_bytes: u64) -> Setup {
-    server::demo::seed(db).await.expect("demo data");
-    let folder = tempfile::tempdir().expect("upload folder");
-    let desk = SeaOrmIdentity::new(db.clone(), LocalFiles::new(folder.path(), max_bytes));
-    Setup { desk, folder }
+/// A company acting by proxy, as typed.
+fn legal_by_proxy() -> Fields {
+    [
+        ("person_kind", "legal"),
+        ("capacity", "attorney"),
+        ("company_name", "شرکت صنایع نمونه"),
+        ("company_national_id", "۱۰۱۰۰۰۰۰۰۰۱"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+    .collect()
 }
 
-async fn sms_count(db: &DatabaseConnection, mobile: &str) -> u64 {
+async fn texts_to(db: &DatabaseConnection, mobile: &str) -> Vec<String> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::Recipient.eq(mobile))
-        .count(db)
+        .all(db)
         .await
-        .expect("count")
+        .expect("outbox")
+        .into_iter()
+        .map(|m| m.body)
+        .collect()
 }
 
 #[tokio::test]
-async fn a_legal_entity_by_proxy_is_rejected_for_a_missing_card_fixes_it_and_is_approved() {
+async fn a_company_by_proxy_is_returned_for_a_document_fixes_it_and_approval_opens_the_e_services() {
     for t in support::databases().await {
-        let s = setup(&t.db, 5 * 1024 * 1024).await;
-        let sara = applicant(&t.db, 1).await;
-        let tehran = demo_user(&t.db, "desk.tehran").await;
-        let isfahan = demo_user(&t.db, "desk.isfahan").await;
-        let other = applicant(&t.db, 2).await;
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let desk = desk(&t.db, &folder, 10 << 20);
+        let engine = t.engine;
+        let (who, mobile) = newcomer(&t.db, 1).await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let statistics = statistics_service(&t.db).await;
+        let (service, sub) = identity_sub_service(&t.db).await;
 
-        let page = s.desk.my_request(&sara).await.expect("a draft");
-        assert_eq!(page.request.status, "draft");
-        assert!(
-            tracking_code::parse(&page.request.tracking_code).is_some(),
-            "a valid tracking code at once"
-        );
+        // Not verified: every other service says why; identity is open.
+        let refused = desk.new_form(&who, statistics, "01").await.expect_err("not yet");
+        assert!(refused.message_for("identity").is_some(), "{engine}: {refused:?}");
+        assert!(desk.start(&who, statistics, "01").await.is_err(), "{engine}");
         assert_eq!(
-            page.request.form.first_name, "رضا",
-            "{}: prefilled from the account",
-            t.engine
+            identity::entry(&t.db, &who).await.expect("entry"),
+            Some(format!("/catalogue/{service}/apply/{sub}")),
+            "{engine}"
         );
-        assert!(page.provinces.iter().any(|p| p.code == "tehran"));
+        let form = desk.new_form(&who, service, &sub).await.expect("identity form");
+        assert!(
+            form.form.fields.iter().any(|f| f.name == "power_of_attorney"),
+            "{engine}"
+        );
+        let id = desk.start(&who, service, &sub).await.expect("draft");
+        assert_eq!(
+            identity::entry(&t.db, &who).await.expect("entry"),
+            Some(format!("/applications/{id}")),
+            "{engine}: the menu leads back to the open request"
+        );
+        let second = desk.start(&who, service, &sub).await.expect_err("one at a time");
+        assert!(second.message_for("service").is_some(), "{engine}");
 
-        // A draft keeps anything, even a wrong national id.
-        let draft = IdentityForm {
-            national_id: "123".into(),
-            ..legal_by_proxy()
+        // Sent without documents: each required one is named, the
+        // company's slots because it is a company, the power of attorney
+        // because it acts by proxy; the optional birth certificate is not.
+        let draft = Draft {
+            request_id: id,
+            province: "tehran".into(),
+            fields: legal_by_proxy(),
         };
-        s.desk.save(&sara, draft, false).await.expect("draft saved");
-        assert_eq!(
-            s.desk.my_request(&sara).await.expect("read").request.form.national_id,
-            "123"
-        );
-
-        let error = s
-            .desk
-            .save(&sara, legal_by_proxy(), true)
+        let missing = desk.save(&who, draft.clone(), true).await.expect_err("incomplete");
+        for slot in [
+            "national_card",
+            "board_cards",
+            "registration_notice",
+            "power_of_attorney",
+        ] {
+            assert!(missing.message_for(slot).is_some(), "{engine}: {slot} in {missing:?}");
+        }
+        assert!(missing.message_for("birth_certificate").is_none(), "{engine}");
+        for slot in ["board_cards", "registration_notice", "power_of_attorney"] {
+            desk.upload(&who, id, slot, "doc.pdf", body(PDF)).await.expect("kept");
+        }
+        let still = desk.save(&who, draft.clone(), true).await.expect_err("no card yet");
+        assert!(still.message_for("national_card").is_some(), "{engine}");
+        desk.upload(&who, id, "national_card", "card.png", body(PNG))
             .await
-            .expect_err("no power of attorney");
+            .expect("kept");
+        desk.save(&who, draft.clone(), true).await.expect("sent");
         assert!(
-            error.message_for("power_of_attorney").is_some(),
-            "{}: {error:?}",
-            t.engine
-        );
-        s.desk
-            .upload(&sara, "power_of_attorney", "وکالت‌نامه.pdf", body(PDF))
-            .await
-            .expect("pdf kept");
-        s.desk.save(&sara, legal_by_proxy(), true).await.expect("sent");
-        assert_eq!(sms_count(&t.db, "09150000001").await, 1, "an SMS at submission");
-
-        let id = page.request.id;
-        let queue = awaiting(&t.db, &tehran).await;
-        assert_eq!(queue.len(), 1, "{}: in the Tehran desk's cartable", t.engine);
-        assert!(queue[0].holder.contains("مسئول میز خدمت"));
-        assert!(awaiting(&t.db, &isfahan).await.is_empty());
-        assert_eq!(
-            s.desk.review(&isfahan, id).await,
-            Err(AppError::Forbidden),
-            "other province"
-        );
-        assert_eq!(
-            s.desk.review(&other, id).await,
-            Err(AppError::Forbidden),
-            "other applicant"
-        );
-        let seen = s.desk.review(&tehran, id).await.expect("the holder reads it");
-        assert_eq!(
-            s.desk.decide(&isfahan, id, seen.revision, false, "x").await,
-            Err(AppError::Forbidden)
-        );
-        assert_eq!(
-            s.desk.decide(&sara, id, seen.revision, true, "").await,
-            Err(AppError::Forbidden)
+            texts_to(&t.db, &mobile).await[0].contains("ثبت و برای بررسی"),
+            "{engine}"
         );
 
-        let no_reason = s
-            .desk
-            .decide(&tehran, id, seen.revision, false, "  ")
-            .await
-            .expect_err("reason required");
-        assert!(no_reason.message_for("reason").is_some());
-        s.desk
-            .decide(
-                &tehran,
-                id,
-                seen.revision,
-                false,
-                "لطفا تصویر کارت ملی را بارگذاری نمایید",
-            )
-            .await
-            .expect("rejected");
-        let mine = awaiting(&t.db, &sara).await;
-        assert_eq!(mine.len(), 1, "{}: back in the applicant's awaiting folder", t.engine);
-        let report = s.desk.review(&sara, id).await.expect("own report");
-        assert_eq!(
-            report.rejection.as_deref(),
-            Some("لطفا تصویر کارت ملی را بارگذاری نمایید")
-        );
+        // The Tehran desk returns it; the applicant is told and sends it again.
+        let case = desk.case(&officer, id).await.expect("held by the Tehran desk");
+        let back = Command::ReturnToApplicant {
+            reason: "تصویر کارت ملی خوانا نیست".into(),
+        };
+        desk.act(&officer, id, case.revision, back).await.expect("returned");
+        assert!(texts_to(&t.db, &mobile).await[1].contains("بازگشت"), "{engine}");
+        desk.save(&who, draft, true).await.expect("sent again");
 
-        s.desk
-            .upload(&sara, "national_card", "card.png", body(PNG))
-            .await
-            .expect("png kept");
-        s.desk.save(&sara, legal_by_proxy(), true).await.expect("sent again");
-        let seen = s.desk.review(&tehran, id).await.expect("read again");
-        assert_eq!(seen.files.len(), 2);
-        s.desk
-            .decide(&tehran, id, seen.revision, true, "")
-            .await
-            .expect("approved");
-
-        let account = user::Entity::find_by_id(sara.user_id)
+        // Approved: verified at once, the e-services open, identity closes.
+        let case = desk.case(&officer, id).await.expect("back with the desk");
+        let approve = Command::Decide {
+            approve: true,
+            reasoning: "مدارک با مشخصات متقاضی یکی است.".into(),
+        };
+        desk.act(&officer, id, case.revision, approve).await.expect("approved");
+        let account = user::Entity::find_by_id(who.user_id)
             .one(&t.db)
             .await
             .expect("read")
             .expect("row");
+        assert!(account.identity_verified_at.is_some(), "{engine}");
         assert!(
-            account.identity_verified_at.is_some(),
-            "{}: approval verifies the identity",
-            t.engine
+            texts_to(&t.db, &mobile)
+                .await
+                .last()
+                .is_some_and(|t| t.contains("هویت شما تأیید شد")),
+            "{engine}"
         );
-        let history: Vec<_> = s.desk.review(&sara, id).await.expect("report").history;
-        let activities: Vec<_> = history.iter().map(|e| e.activity.as_str()).collect();
-        assert_eq!(
-            activities,
-            [
-                "ثبت و ارسال فرم هویتی متقاضی",
-                "عدم تأیید مسئول میز خدمت",
-                "اصلاح و ارسال دوباره فرم هویتی",
-                "تأیید هویت توسط مسئول میز خدمت"
-            ]
-        );
-        assert_eq!(history[1].by, "بهرام کاظم‌زاده");
-        assert_eq!(
-            sms_count(&t.db, "09150000001").await,
-            4,
-            "SMS at each submission, rejection and approval"
-        );
-        let audited = audit_entry::Entity::find()
-            .filter(audit_entry::Column::Subject.eq(format!("request:{id}")))
-            .count(&t.db)
+        let verified = SessionUser {
+            identity_verified: true,
+            ..who
+        };
+        desk.new_form(&verified, statistics, "01")
             .await
-            .expect("count");
-        assert_eq!(audited, 4);
-        assert_eq!(
-            s.desk.save(&sara, legal_by_proxy(), false).await,
-            Err(AppError::invalid(
-                "form",
-                "این درخواست در حال بررسی یا پایان‌یافته است و اکنون ویرایش نمی‌شود"
-            ))
-        );
-        drop(s.folder);
-    }
-}
-
-#[tokio::test]
-async fn two_officers_deciding_the_same_request_at_once_one_wins_and_the_other_is_told() {
-    for t in support::databases().await {
-        let s = setup(&t.db, 1024 * 1024).await;
-        let sara = applicant(&t.db, 3).await;
-        let first = demo_user(&t.db, "desk.tehran").await;
-        // A second person holding the same desk officer post.
-        let second = applicant(&t.db, 4).await;
-        let desk_post = post::Entity::find()
-            .filter(post::Column::Code.eq("tehran.desk.officer"))
+            .expect("e-services open");
+        let again = desk.new_form(&verified, service, &sub).await.expect_err("done once");
+        assert!(again.message_for("service").is_some(), "{engine}");
+        assert_eq!(identity::entry(&t.db, &verified).await.expect("entry"), None);
+        let row = request::Entity::find_by_id(id)
             .one(&t.db)
             .await
             .expect("read")
-            .expect("post");
-        post_holding::ActiveModel {
-            user_id: Set(second.user_id),
-            post_id: Set(desk_post.id),
-            started_at: Set(Utc::now()),
-            ended_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&t.db)
-        .await
-        .expect("holding");
-        let second = SessionUser {
-            role: Role::DeskOfficer,
-            ..second
-        };
-        let form = IdentityForm {
-            capacity: "principal".into(),
-            person_kind: "natural".into(),
-            ..legal_by_proxy()
-        };
-        s.desk.save(&sara, form, true).await.expect("sent");
-        let id = s.desk.my_request(&sara).await.expect("read").request.id;
-        let revision = s.desk.review(&first, id).await.expect("seen").revision;
+            .expect("row");
+        assert_eq!(row.status, "approved", "{engine}");
+    }
+}
 
-        let (a, b) = tokio::join!(
-            s.desk.decide(&first, id, revision, true, ""),
-            s.desk.decide(&second, id, revision, false, "ناقص است")
-        );
-        let outcomes = [a, b];
+#[tokio::test]
+async fn only_the_last_decision_verifies_and_a_refusal_leaves_the_applicant_unverified() {
+    for t in support::databases().await {
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let desk = desk(&t.db, &folder, 10 << 20);
+        let (who, _) = newcomer(&t.db, 2).await;
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        let (service, sub) = identity_sub_service(&t.db).await;
+        let id = desk.start(&who, service, &sub).await.expect("draft");
+        let fields: Fields = [("person_kind", "natural"), ("capacity", "principal")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+            .collect();
+        desk.upload(&who, id, "national_card", "card.png", body(PNG))
+            .await
+            .expect("kept");
+        let draft = Draft {
+            request_id: id,
+            province: "tehran".into(),
+            fields,
+        };
+        desk.save(&who, draft, true)
+            .await
+            .expect("a person acting for themself needs only the card");
+        let case = desk.case(&officer, id).await.expect("case");
+        let refuse = Command::Decide {
+            approve: false,
+            reasoning: "کارت ملی به نام شخص دیگری است.".into(),
+        };
+        desk.act(&officer, id, case.revision, refuse).await.expect("refused");
+        let account = user::Entity::find_by_id(who.user_id)
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("row");
+        assert!(account.identity_verified_at.is_none(), "{}", t.engine);
+        // Refused, they may start again.
         assert_eq!(
-            outcomes.iter().filter(|o| o.is_ok()).count(),
-            1,
-            "{}: exactly one wins: {outcomes:?}",
+            identity::entry(&t.db, &who).await.expect("entry"),
+            Some(format!("/catalogue/{service}/apply/{sub}")),
+            "{}",
             t.engine
-        );
-        let loser = outcomes.iter().find_map(|o| o.clone().err()).expect("one loses");
-        assert!(
-            loser.message_for("decision").is_some_and(|m| m.contains("کس دیگری")),
-            "{loser:?}"
-        );
-        assert_eq!(
-            s.desk.review(&first, id).await.expect("read").history.len(),
-            2,
-            "one decision recorded"
         );
     }
 }
 
 #[tokio::test]
-async fn uploads_are_judged_by_content_and_size_and_never_kept_half() {
+async fn uploads_are_judged_by_content_size_and_count_and_a_refused_one_is_never_kept() {
     for t in support::databases().await {
-        let s = setup(&t.db, 1024).await;
-        let sara = applicant(&t.db, 5).await;
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let desk = desk(&t.db, &folder, 1024);
+        let (who, _) = newcomer(&t.db, 3).await;
+        let (service, sub) = identity_sub_service(&t.db).await;
+        let id = desk.start(&who, service, &sub).await.expect("draft");
         let refused =
-            |r: Result<FileView, AppError>| r.expect_err("refused").message_for("national_card").unwrap_or_default();
+            |r: Result<(), AppError>| r.expect_err("refused").message_for("national_card").unwrap_or_default();
 
         let exe: &'static [u8] = b"MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode";
-        assert!(refused(s.desk.upload(&sara, "national_card", "card.jpg", body(exe)).await).contains("JPEG"));
-        assert!(refused(s.desk.upload(&sara, "national_card", "one.pdf", body(b"%")).await).contains("PDF"));
+        let message = refused(desk.upload(&who, id, "national_card", "card.jpg", body(exe)).await);
+        assert!(message.contains("JPEG"), "{}: {message}", t.engine);
+        let message = refused(desk.upload(&who, id, "national_card", "card.pdf", body(PNG)).await);
+        assert!(message.contains("یکی نیست"), "{}: {message}", t.engine);
+        let message = refused(desk.upload(&who, id, "national_card", "card.exe", body(PDF)).await);
+        assert!(message.contains("pdf"), "{}: {message}", t.engine);
         let cut: ByteStream = Box::pin(futures::stream::iter(vec![
             Ok(Bytes::from_static(&PNG[..10])),
             Err("connection reset".to_owned()),
         ]));
-        assert!(refused(s.desk.upload(&sara, "national_card", "card.png", cut).await).contains("نیمه‌کاره"));
+        assert!(refused(desk.upload(&who, id, "national_card", "card.png", cut).await).contains("نیمه‌کاره"));
         let big: &'static [u8] = Box::leak(vec![b'%'; 2048].into_boxed_slice());
-        assert!(refused(s.desk.upload(&sara, "national_card", "big.pdf", body(big)).await).contains("مگابایت"));
+        assert!(refused(desk.upload(&who, id, "national_card", "big.pdf", body(big)).await).contains("مگابایت"));
         assert_eq!(
-            std::fs::read_dir(s.folder.path()).map(|d| d.count()).unwrap_or(0),
+            std::fs::read_dir(folder.path()).map(|d| d.count()).unwrap_or(0),
             0,
             "{}: nothing kept",
             t.engine
         );
 
-        s.desk
-            .upload(&sara, "national_card", "../../etc/passwd.png", body(PNG))
+        desk.upload(&who, id, "national_card", "../../etc/passwd.png", body(PNG))
             .await
             .expect("kept");
-        let files = s.desk.my_request(&sara).await.expect("read").request.files;
-        assert_eq!(files[0].name, "passwd.png", "folders never reach the stored name");
-        assert_eq!(files[0].content_type, "image/png");
-        let stored: Vec<_> = std::fs::read_dir(s.folder.path())
-            .expect("folder")
-            .filter_map(Result::ok)
-            .collect();
-        assert_eq!(stored.len(), 1);
-        assert!(
-            !stored[0].file_name().to_string_lossy().contains("passwd"),
-            "the server chooses the name"
+        let kept = request_file::Entity::find()
+            .filter(request_file::Column::RequestId.eq(id))
+            .all(&t.db)
+            .await
+            .expect("files");
+        assert_eq!(
+            kept[0].original_name, "passwd.png",
+            "folders never reach the stored name"
         );
+        assert!(!kept[0].stored_name.contains("passwd"), "the server chooses the name");
         for _ in 0..2 {
-            s.desk
-                .upload(&sara, "national_card", "card.png", body(PNG))
+            desk.upload(&who, id, "national_card", "card.png", body(PNG))
                 .await
                 .expect("kept");
         }
-        let fourth = s.desk.upload(&sara, "national_card", "card.png", body(PNG)).await;
-        assert!(refused(fourth).contains("حداکثر ۳"));
-        let unknown = s.desk.upload(&sara, "selfie", "me.png", body(PNG)).await;
-        assert!(unknown.is_err(), "only the seed's slots");
-        let officer = demo_user(&t.db, "desk.tehran").await;
-        assert_eq!(
-            s.desk.upload(&officer, "national_card", "x.png", body(PNG)).await,
-            Err(AppError::Forbidden)
+        let fourth = refused(desk.upload(&who, id, "national_card", "card.png", body(PNG)).await);
+        assert!(fourth.contains("حداکثر ۳"), "{}: {fourth}", t.engine);
+        assert!(
+            desk.upload(&who, id, "selfie", "me.png", body(PNG)).await.is_err(),
+            "only the form's slots"
         );
-    }
-}
-
-#[tokio::test]
-async fn the_number_of_documents_per_slot_follows_the_setting() {
-    for t in support::databases().await {
-        let s = setup(&t.db, 1024).await;
-        let desk = s.desk.clone().with_files_per_slot(1);
-        let sara = applicant(&t.db, 6).await;
-        desk.upload(&sara, "declaration", "one.pdf", body(PDF))
+        let officer = demo_user(&t.db, "desk.tehran").await;
+        assert!(
+            desk.upload(&officer, id, "national_card", "x.png", body(PNG))
+                .await
+                .is_err(),
+            "{}: staff never upload into an applicant's request",
+            t.engine
+        );
+        let count = request_file::Entity::find()
+            .filter(request_file::Column::RequestId.eq(id))
+            .count(&t.db)
             .await
-            .expect("the first is kept");
-        let second = desk.upload(&sara, "declaration", "two.pdf", body(PDF)).await;
-        let message = second
-            .expect_err("one per slot")
-            .message_for("declaration")
-            .unwrap_or_default();
-        assert!(message.contains("حداکثر ۱ پرونده"), "{}: {message}", t.engine);
-        desk.upload(&sara, "national_card", "card.png", body(PNG))
-            .await
-            .expect("other slots have their own count");
+            .expect("count");
+        assert_eq!(count, 3, "{}", t.engine);
     }
-}
-
-/// The "awaiting action" folder of `who`'s cartable.
-async fn awaiting(db: &sea_orm::DatabaseConnection, who: &SessionUser) -> Vec<app::serverfns::cartable::CartableRow> {
-    use app::contracts::Cartables;
-    let query = app::serverfns::cartable::CartableQuery {
-        folder: "awaiting".into(),
-        ..Default::default()
-    };
-    let page = server::cartable::SeaOrmCartable::new(db.clone())
-        .page(who, &query)
-        .await
-        .expect("cartable");
-    page.folders.into_iter().next().expect("the folder").rows
 }

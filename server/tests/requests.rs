@@ -13,8 +13,8 @@ use app::errors::AppError;
 use bytes::Bytes;
 use sea_orm::EntityTrait;
 use server::entities::{post, request};
-use server::identity::storage::LocalFiles;
 use server::requests::SeaOrmRequests;
+use server::storage::LocalFiles;
 use support::{demo_user, statistics_answers, statistics_service};
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
@@ -299,7 +299,7 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
 
         // The public tracking page: every step but staff's comments, the
         // service named, no promise once decided.
-        let tracking = server::tracking::SeaOrmTracking::new(t.db.clone(), calendar(), Some("a test secret"));
+        let tracking = server::tracking::SeaOrmTracking::new(t.db.clone(), Some("a test secret"));
         let national_id = server::entities::user::Entity::find_by_id(applicant.user_id)
             .one(&t.db)
             .await

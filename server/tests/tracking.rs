@@ -5,22 +5,19 @@
 
 mod support;
 
-use app::contracts::{IdentityDesk, Tracking};
-use app::domain::identity::IdentityForm;
+use app::contracts::{Draft, RequestDesk, Tracking};
+use app::domain::workflow::machine::Command;
 use app::domain::working_days::{WorkingCalendar, solar_holidays};
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::entities::{request_event, user};
-use server::identity::{SeaOrmIdentity, storage::LocalFiles};
+use server::entities::{request, request_event, user};
+use server::requests::SeaOrmRequests;
+use server::storage::LocalFiles;
 use server::tracking::SeaOrmTracking;
-use support::demo_user;
+use support::{demo_user, statistics_answers, statistics_service};
 
 fn tracking(db: &sea_orm::DatabaseConnection) -> SeaOrmTracking {
-    SeaOrmTracking::new(
-        db.clone(),
-        WorkingCalendar::iranian(solar_holidays(1404..=1406)),
-        Some("a test secret"),
-    )
+    SeaOrmTracking::new(db.clone(), Some("a test secret"))
 }
 
 /// A typo in one character of a formatted code, kept valid in the alphabet.
@@ -35,7 +32,11 @@ async fn the_applicant_follows_a_request_by_code_and_national_id_and_guessing_le
     for t in support::databases().await {
         server::demo::seed(&t.db).await.expect("demo data");
         let folder = tempfile::tempdir().expect("uploads");
-        let desk = SeaOrmIdentity::new(t.db.clone(), LocalFiles::new(folder.path(), 1024 * 1024));
+        let desk = SeaOrmRequests::new(
+            t.db.clone(),
+            LocalFiles::new(folder.path(), 1024 * 1024),
+            WorkingCalendar::iranian(solar_holidays(1404..=1410)),
+        );
         let applicant = demo_user(&t.db, "applicant").await;
         let officer = demo_user(&t.db, "desk.tehran").await;
         let national_id = user::Entity::find_by_id(applicant.user_id)
@@ -44,27 +45,28 @@ async fn the_applicant_follows_a_request_by_code_and_national_id_and_guessing_le
             .expect("read")
             .expect("applicant")
             .national_id;
-        let draft = desk.my_request(&applicant).await.expect("draft").request;
-        let form = IdentityForm {
-            person_kind: "natural".into(),
-            first_name: "نگار".into(),
-            last_name: "امیرخانی".into(),
-            national_id: national_id.clone(),
-            mobile: "09120000001".into(),
+        let service = statistics_service(&t.db).await;
+        let id = desk.start(&applicant, service, "01").await.expect("draft");
+        let form = Draft {
+            request_id: id,
             province: "tehran".into(),
-            capacity: "principal".into(),
-            ..Default::default()
+            fields: statistics_answers(),
         };
         desk.save(&applicant, form.clone(), true).await.expect("sent");
+        let code = request::Entity::find_by_id(id)
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("request")
+            .tracking_code;
         let track = tracking(&t.db);
-        let code = draft.tracking_code.clone();
 
         // Typed carelessly: lower case, Persian digits, spaces.
         let typed = code.to_lowercase().replace('-', " ");
         let (found, token) = track.find(&typed, &national_id, "10.0.0.1").await.expect("found");
         assert_eq!(found, code, "{}", t.engine);
         let view = track.view(&code, &token).await.expect("view");
-        assert_eq!(view.status, "submitted");
+        assert_eq!(view.status, "in_progress");
         assert_eq!(view.unit_fa.as_deref(), Some("میز خدمت استان تهران"));
         let received = view.received_at.expect("received");
         let promised = view.promised_at.expect("promised");
@@ -100,19 +102,20 @@ async fn the_applicant_follows_a_request_by_code_and_national_id_and_guessing_le
         );
 
         // Returned for correction: with the applicant, no promise, no unit.
-        let seen = desk.review(&officer, draft.id).await.expect("review");
-        desk.decide(&officer, draft.id, seen.revision, false, "تصویر کارت ملی خوانا نیست")
-            .await
-            .expect("returned");
+        let seen = desk.case(&officer, id).await.expect("case");
+        let back = Command::ReturnToApplicant {
+            reason: "مقدار تولید مهر ماه را بازبینی کنید".into(),
+        };
+        desk.act(&officer, id, seen.revision, back).await.expect("returned");
         let view = track.view(&code, &token).await.expect("view");
-        assert_eq!(view.status, "rejected");
+        assert_eq!(view.status, "with_applicant");
         assert_eq!((view.promised_at, view.unit_fa.as_ref()), (None, None));
 
         // Sent again: the promise moves by the office time it was away.
         desk.save(&applicant, form, true).await.expect("sent again");
         let view = track.view(&code, &token).await.expect("view");
         let actions: Vec<&str> = view.events.iter().map(|e| e.action.as_str()).collect();
-        assert_eq!(actions, ["submitted", "rejected", "resubmitted"], "{}", t.engine);
+        assert_eq!(actions, ["submitted", "returned", "resubmitted"], "{}", t.engine);
         assert!(view.promised_at.expect("promised again") >= promised);
 
         // Guessing one code from many addresses stops at the code's limit.
@@ -126,7 +129,7 @@ async fn the_applicant_follows_a_request_by_code_and_national_id_and_guessing_le
         }
         assert!(refused.is_some(), "{}: the code's attempts are limited", t.engine);
         let events = request_event::Entity::find()
-            .filter(request_event::Column::RequestId.eq(draft.id))
+            .filter(request_event::Column::RequestId.eq(id))
             .all(&t.db)
             .await
             .expect("events");

@@ -22,7 +22,9 @@ pub fn UserMenu() -> impl IntoView {
                 viewer.get().map(|answer| match answer.ok().flatten() {
                     Some(v) => view! {
                         {(!v.is_staff).then(|| if v.needs_identity {
-                            view! { <li><A href="/identity">{t!(i18n, nav_identity)}</A></li> }.into_any()
+                            // A server redirect finds the applicant's request, so the
+                            // router must not treat it as one of its pages.
+                            view! { <li><a href="/identity" rel="external">{t!(i18n, nav_identity)}</a></li> }.into_any()
                         } else {
                             view! { <li><A href="/services">{t!(i18n, nav_services)}</A></li> }.into_any()
                         })}

@@ -7,7 +7,6 @@ pub mod catalogue;
 pub mod design;
 pub mod digits;
 pub mod email;
-pub mod identity;
 pub mod jalali;
 pub mod mobile;
 pub mod national_id;

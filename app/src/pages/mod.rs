@@ -7,7 +7,6 @@ pub mod cartable;
 pub mod catalogue;
 pub mod dev;
 pub mod home;
-pub mod identity;
 pub mod not_found;
 pub mod notice;
 pub mod services;

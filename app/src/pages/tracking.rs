@@ -82,25 +82,23 @@ pub fn TrackResultPage() -> impl IntoView {
 fn Progress(view: TrackingView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let service_request = view.kind == "service";
-    let status = match (view.status.as_str(), service_request) {
-        ("draft", _) => t_string!(i18n, track_status_draft),
-        ("submitted" | "in_progress", _) => t_string!(i18n, track_status_submitted),
-        ("rejected", false) | ("with_applicant", true) => t_string!(i18n, track_status_returned),
-        ("approved", _) => t_string!(i18n, track_status_approved),
-        ("rejected", true) => t_string!(i18n, track_status_refused),
-        ("withdrawn", _) => t_string!(i18n, track_status_withdrawn),
+    let status = match view.status.as_str() {
+        "draft" => t_string!(i18n, track_status_draft),
+        "in_progress" => t_string!(i18n, track_status_submitted),
+        "with_applicant" => t_string!(i18n, track_status_returned),
+        "approved" => t_string!(i18n, track_status_approved),
+        "rejected" => t_string!(i18n, track_status_refused),
+        "withdrawn" => t_string!(i18n, track_status_withdrawn),
         _ => t_string!(i18n, track_status_other),
     };
     let unit = match locale {
         Locale::fa => view.unit_fa.clone(),
         Locale::en => view.unit_en.clone(),
     };
-    let service = match (view.kind.as_str(), view.service.clone()) {
-        ("identity", _) => t_string!(i18n, track_kind_identity).to_owned(),
-        (_, Some(title)) => title,
-        _ => t_string!(i18n, track_status_other).to_owned(),
-    };
+    let service = view
+        .service
+        .clone()
+        .unwrap_or_else(|| t_string!(i18n, track_status_other).to_owned());
     view! {
         <section class="card" aria-labelledby="track-summary">
             <h2 id="track-summary">{t!(i18n, track_code)} " " <bdi dir="ltr" class="tracking-code">{view.tracking_code.clone()}</bdi></h2>
@@ -120,17 +118,10 @@ fn Progress(view: TrackingView) -> impl IntoView {
                 view! {
                     <ol class="track-steps">
                         {view.events.into_iter().map(|e| {
-                            let step = EventKind::parse(&e.action).filter(|_| service_request);
-                            let action = match (e.action.as_str(), step) {
-                                (_, Some(kind)) => match locale {
-                                    Locale::fa => kind.title_fa(),
-                                    Locale::en => kind.title_en(),
-                                },
-                                ("submitted", _) => t_string!(i18n, track_event_submitted),
-                                ("resubmitted", _) => t_string!(i18n, track_event_resubmitted),
-                                ("approved", _) => t_string!(i18n, track_event_approved),
-                                ("rejected", _) => t_string!(i18n, track_event_returned),
-                                _ => t_string!(i18n, track_status_other),
+                            let action = match (EventKind::parse(&e.action), locale) {
+                                (Some(kind), Locale::fa) => kind.title_fa(),
+                                (Some(kind), Locale::en) => kind.title_en(),
+                                (None, _) => t_string!(i18n, track_status_other),
                             };
                             view! { <li><strong>{action}</strong> " · " <When instant=e.at /></li> }
                         }).collect_view()}

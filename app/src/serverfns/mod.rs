@@ -9,7 +9,6 @@ pub mod design;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;
-pub mod identity;
 #[cfg(feature = "ssr")]
 pub mod multipart;
 pub mod requests;

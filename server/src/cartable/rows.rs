@@ -9,10 +9,10 @@ use app::serverfns::cartable::CartableRow;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::accounts::full_name;
 use crate::entities::{post, post_holding, request, service, user};
 use crate::errors::internal;
-use crate::identity::KIND as IDENTITY;
-use crate::identity::views::{WORKFLOW, full_name, waiting};
+use app::domain::digits::to_persian_digits;
 
 /// The rows of `found`, linked for staff or for the applicant.
 pub async fn build(
@@ -82,20 +82,15 @@ pub async fn build(
                 None if is_finished(row) => "—".to_owned(),
                 None => requester.clone(),
             };
-            let identity = row.kind == IDENTITY;
-            let link = match (identity, staff) {
-                (true, false) if matches!(row.status.as_str(), "draft" | "rejected") => "/identity".to_owned(),
-                (true, _) => format!("/requests/{}", row.id),
-                (false, false) => format!("/applications/{}", row.id),
-                (false, true) => format!("/cartable/{}", row.id),
-            };
-            let workflow = if identity {
-                WORKFLOW.to_owned()
+            let link = if staff {
+                format!("/cartable/{}", row.id)
             } else {
-                row.service_id
-                    .and_then(|id| services.get(&id).cloned())
-                    .unwrap_or_default()
+                format!("/applications/{}", row.id)
             };
+            let workflow = row
+                .service_id
+                .and_then(|id| services.get(&id).cloned())
+                .unwrap_or_default();
             let overdue = row.status == "in_progress" && row.step_due_at.is_some_and(|due| due < now);
             CartableRow {
                 id: row.id,
@@ -114,24 +109,43 @@ pub async fn build(
 }
 
 fn is_finished(row: &request::Model) -> bool {
-    match (row.kind.as_str(), row.status.as_str()) {
-        (IDENTITY, status) => status == "approved",
-        (_, status) => matches!(status, "approved" | "rejected" | "withdrawn"),
-    }
+    matches!(row.status.as_str(), "approved" | "rejected" | "withdrawn")
 }
 
 /// The status in a few Persian words.
 fn status_text(row: &request::Model) -> String {
-    let text = match (row.kind.as_str(), row.status.as_str()) {
-        (_, "draft") => "پیش‌نویس",
-        (IDENTITY, "submitted") | (_, "in_progress") => "در حال بررسی",
-        (IDENTITY, "rejected") => "بازگشته برای اصلاح",
-        (IDENTITY, "approved") | (_, "approved") => "تأیید شده",
-        (_, "with_applicant") if row.return_reason.as_deref() == Some("documents") => "در انتظار مدارک بیشتر",
-        (_, "with_applicant") => "بازگشته برای اصلاح",
-        (_, "rejected") => "رد شده",
-        (_, "withdrawn") => "انصراف",
+    let text = match row.status.as_str() {
+        "draft" => "پیش‌نویس",
+        "in_progress" => "در حال بررسی",
+        "approved" => "تأیید شده",
+        "with_applicant" if row.return_reason.as_deref() == Some("documents") => "در انتظار مدارک بیشتر",
+        "with_applicant" => "بازگشته برای اصلاح",
+        "rejected" => "رد شده",
+        "withdrawn" => "انصراف",
         _ => "",
     };
     text.to_owned()
+}
+
+/// "۲ روز ۳ ساعت ۵ دقیقه" since `since`.
+pub fn waiting(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - since).num_minutes().max(0);
+    to_persian_digits(&format!(
+        "{} روز {} ساعت {} دقیقه",
+        minutes / 1440,
+        minutes % 1440 / 60,
+        minutes % 60
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_time_reads_in_days_hours_and_minutes() {
+        let now = Utc::now();
+        let since = now - chrono::TimeDelta::minutes(2 * 1440 + 3 * 60 + 5);
+        assert_eq!(waiting(since, now), "۲ روز ۳ ساعت ۵ دقیقه");
+    }
 }

@@ -8,7 +8,6 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 
 use crate::entities::{post_holding, request, request_participant as participant};
 use crate::errors::internal;
-use crate::identity::KIND as IDENTITY;
 use crate::requests::KIND as SERVICE;
 
 /// The posts `user_id` holds today, by id.
@@ -31,26 +30,19 @@ fn of(kind: &str, statuses: &[&str]) -> Condition {
         .add(request::Column::Status.is_in(statuses.iter().copied()))
 }
 
-/// With the applicant: a draft, or sent back (identity's `rejected` is a
-/// return; a service's `rejected` is a final refusal).
+/// With the applicant: a draft, or sent back.
 fn with_applicant() -> Condition {
-    Condition::any()
-        .add(of(IDENTITY, &["draft", "rejected"]))
-        .add(of(SERVICE, &["draft", "with_applicant"]))
+    of(SERVICE, &["draft", "with_applicant"])
 }
 
 /// With staff, at a step.
 fn with_staff() -> Condition {
-    Condition::any()
-        .add(of(IDENTITY, &["submitted"]))
-        .add(of(SERVICE, &["in_progress"]))
+    of(SERVICE, &["in_progress"])
 }
 
 /// Decided or withdrawn.
 pub fn finished() -> Condition {
-    Condition::any()
-        .add(of(IDENTITY, &["approved"]))
-        .add(of(SERVICE, &["approved", "rejected", "withdrawn"]))
+    of(SERVICE, &["approved", "rejected", "withdrawn"])
 }
 
 /// The requests of `folder` for `who`, as one condition on requests. Staff

@@ -13,8 +13,8 @@ use axum::{
 };
 use sea_orm::EntityTrait;
 
+use crate::audit::audit;
 use crate::entities::{request, request_file};
-use crate::identity::audit;
 use crate::state::AppState;
 
 /// `GET /files/{id}`: the document, shown inline, or 404 to anyone else
@@ -58,14 +58,11 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: 
 }
 
 /// Whether `who` may read the request's files: whoever may open the
-/// request itself, by the rules of its kind.
+/// request itself.
 async fn may_read(state: &AppState, who: &SessionUser, request_id: i32) -> bool {
     let Ok(Some(request)) = request::Entity::find_by_id(request_id).one(&state.db).await else {
         return false;
     };
-    if request.kind != crate::requests::KIND {
-        return state.identity.review(who, request_id).await.is_ok();
-    }
     if request.applicant_id == who.user_id {
         return state.requests.application(who, request_id).await.is_ok();
     }
@@ -82,7 +79,7 @@ fn content_type(stored: &str) -> &'static str {
     }
 }
 
-async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
+pub(super) async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<SessionUser> {
     let token = session_cookie::cookie_value(headers, session_cookie::NAME)?;
     // A staff session that has not passed the second factor reads nothing.
     state

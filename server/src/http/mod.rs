@@ -6,6 +6,7 @@ mod captcha;
 mod client_address;
 mod files;
 mod health;
+mod identity;
 mod language;
 mod same_origin;
 mod security;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(language::switch))
         .route("/captcha/{file}", get(captcha::image))
         .route("/files/{id}", get(files::serve))
+        .route("/identity", get(identity::open))
         .route("/open-data/{file}", get(crate::catalogue::open_data::serve))
         .leptos_routes_with_context(&state, generate_route_list(App), context, page_shell)
         .fallback_service(static_files::service(&state.leptos.site_root, not_found))

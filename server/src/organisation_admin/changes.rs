@@ -11,9 +11,9 @@ use sea_orm::{
 };
 
 use super::{SeaOrmOrganisationAdmin, check_names, kinds_fit};
+use crate::audit::audit;
 use crate::entities::{organisation_unit as unit, post, post_holding};
 use crate::errors::internal;
-use crate::identity::audit;
 
 fn problem(field: &str, message: &str) -> FieldMessage {
     FieldMessage {

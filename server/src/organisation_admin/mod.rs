@@ -15,9 +15,9 @@ use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::audit::audit;
 use crate::entities::{organisation_unit as unit, post, post_holding, user};
 use crate::errors::{internal, require_admin};
-use crate::identity::audit;
 
 /// Organisation administration over the database.
 #[derive(Clone)]

@@ -170,6 +170,14 @@ pub async fn act(
         if finished {
             participants::finished(&txn, id).await?;
         }
+        if status == machine::Status::Approved && loaded.workflow.verifies_identity {
+            super::identity::verify(&txn, row.applicant_id).await?;
+        }
+        if let Some(text) =
+            super::texts::for_status(&status, &row.tracking_code, false, loaded.workflow.verifies_identity)
+        {
+            super::texts::tell(&txn, row.applicant_id, text).await?;
+        }
         txn.commit().await?;
         Ok::<_, DbErr>(true)
     };

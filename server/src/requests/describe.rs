@@ -8,7 +8,7 @@ use app::domain::digits::{format_persian_number, to_persian_digits};
 use app::domain::request_form::{
     Answer, Answers, Choice, FieldDefinition, FieldKind, FileFacts, FormDefinition, validate,
 };
-use app::serverfns::identity::FileView;
+use app::serverfns::requests::FileView;
 use app::serverfns::requests::{AnswerText, AnswerView};
 
 use crate::entities::request_file;

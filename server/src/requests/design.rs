@@ -21,9 +21,9 @@ use super::SeaOrmRequests;
 use super::places::Places;
 use super::store::any_sub_service;
 use super::versions;
+use crate::accounts::full_name;
 use crate::entities::{design_draft, form_version, user};
 use crate::errors::{internal, require_admin};
-use crate::identity::views::full_name;
 
 #[async_trait]
 impl FormDesigns for SeaOrmRequests {

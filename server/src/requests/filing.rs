@@ -4,12 +4,11 @@ use std::collections::BTreeMap;
 
 use app::contracts::{ByteStream, Draft, SessionUser};
 use app::domain::request_form::{FieldKind, FileFacts, validate};
-use app::domain::role::Role;
 use app::domain::tracking_code;
 use app::domain::workflow::machine::{self, Actor, Command, Status};
 use app::domain::working_days::WorkingCalendar;
 use app::errors::{AppError, FieldMessage};
-use app::serverfns::identity::ProvinceOption;
+use app::serverfns::requests::ProvinceOption;
 use app::serverfns::requests::{FormPage, SubServiceName};
 use chrono::Utc;
 use rand::RngCore as _;
@@ -19,24 +18,10 @@ use sea_orm::{
 };
 
 use super::store::{Loaded, own, post_by_code, record, sub_service};
-use super::{KIND, versions};
+use super::{KIND, identity, texts, versions};
 use crate::entities::{organisation_unit as unit, request, request_file, user};
 use crate::errors::internal;
-use crate::identity::storage::{LocalFiles, UploadError, display_name};
-
-/// Only applicants file, and only once a desk officer has verified who they are.
-fn may_file(who: &SessionUser) -> Result<(), AppError> {
-    if who.role != Role::Applicant {
-        return Err(AppError::Forbidden);
-    }
-    if !who.identity_verified {
-        return Err(AppError::invalid(
-            "identity",
-            "پیش از درخواست خدمت، هویت شما باید در میز خدمت تأیید شود.",
-        ));
-    }
-    Ok(())
-}
+use crate::storage::{LocalFiles, UploadError, display_name};
 
 /// Published sub-services with a form, in the catalogue's order.
 pub async fn offered(db: &DatabaseConnection) -> Result<Vec<SubServiceName>, AppError> {
@@ -67,9 +52,13 @@ pub async fn new_form(
     service_id: i32,
     sub_code: &str,
 ) -> Result<FormPage, AppError> {
-    may_file(who)?;
     let (service, sub_title) = sub_service(db, service_id, sub_code).await?;
-    let (form_row, _) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
+    let (form_row, workflow_row) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
+    let workflow = versions::workflow_of(&workflow_row)?;
+    identity::may_file(who, &workflow)?;
+    if workflow.verifies_identity {
+        identity::no_open_request(db, who).await?;
+    }
     Ok(FormPage {
         request_id: None,
         name: SubServiceName {
@@ -119,9 +108,13 @@ pub async fn start(
     service_id: i32,
     sub_code: &str,
 ) -> Result<i32, AppError> {
-    may_file(who)?;
     sub_service(db, service_id, sub_code).await?;
     let (form_row, workflow_row) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
+    let workflow = versions::workflow_of(&workflow_row)?;
+    identity::may_file(who, &workflow)?;
+    if workflow.verifies_identity {
+        identity::no_open_request(db, who).await?;
+    }
     let account = user::Entity::find_by_id(who.user_id)
         .one(db)
         .await
@@ -144,7 +137,7 @@ pub async fn start(
         form_version_id: Set(Some(form_row.id)),
         workflow_version_id: Set(Some(workflow_row.id)),
         applicant_national_id: Set(Some(account.national_id.clone())),
-        applicant_name: Set(Some(crate::identity::views::full_name(&account))),
+        applicant_name: Set(Some(crate::accounts::full_name(&account))),
         ..Default::default()
     }
     .insert(db)
@@ -355,9 +348,14 @@ pub async fn save(
         .steps
         .get(step)
         .ok_or_else(|| internal("workflow", &"no first step"))?;
-    let holder = post_by_code(db, &step_def.post_code)
-        .await?
-        .ok_or_else(|| internal("workflow post", &step_def.post_code))?;
+    // A province whose desk has not been set up yet is the applicant's to
+    // change, not a server fault.
+    let holder = post_by_code(db, &step_def.post_code).await?.ok_or_else(|| {
+        AppError::invalid(
+            "province",
+            "این خدمت هنوز در شرکت استانی برگزیده راه نیفتاده است؛ استان دیگری برگزینید.",
+        )
+    })?;
     let (promised, step_due) = match (transition.resumes_clock, loaded.row.promised_at, loaded.row.paused_at) {
         (true, Some(promised), Some(paused)) => (
             Some(calendar.shift_for_pause(promised, paused, now)),
@@ -372,6 +370,7 @@ pub async fn save(
         ),
     };
     let id = loaded.row.id;
+    let code = loaded.row.tracking_code.clone();
     let revision = loaded.row.revision;
     let data = serde_json::to_string(&draft.fields).unwrap_or_default();
     let step_key = step_def.key.clone();
@@ -413,6 +412,13 @@ pub async fn save(
             return Ok(false);
         }
         record(&txn, id, event, who.user_id, None, Some(step_key)).await?;
+        let text = match command {
+            Command::Submit => Some(texts::receipt(&code)),
+            _ => texts::for_status(&transition.status, &code, true, workflow.verifies_identity),
+        };
+        if let Some(text) = text {
+            texts::tell(&txn, loaded.row.applicant_id, text).await?;
+        }
         txn.commit().await?;
         Ok::<_, DbErr>(true)
     };

@@ -9,10 +9,12 @@ mod acting;
 mod describe;
 mod design;
 mod filing;
+pub mod identity;
 pub mod overdue;
 mod places;
 mod reading;
 mod store;
+mod texts;
 pub mod versions;
 
 use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
@@ -23,7 +25,7 @@ use app::serverfns::requests::{Application, Case, FormPage, Notice, SubServiceNa
 use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 
-use crate::identity::storage::LocalFiles;
+use crate::storage::LocalFiles;
 
 /// The `kind` of requests filed on a catalogue sub-service.
 pub const KIND: &str = "service";

@@ -12,8 +12,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, 
 
 use super::KIND;
 use super::versions::workflow_of;
+use crate::audit::audit;
 use crate::entities::{post, post_holding, request, user, workflow_version};
-use crate::identity::audit;
 use crate::messages::{Channel, Message, enqueue};
 
 /// Requests handled per sweep; the rest wait for the next one.

@@ -8,7 +8,7 @@ use app::domain::workflow::StepAction;
 use app::domain::workflow::machine::{Actor, EventKind, ReturnReason, Status};
 use app::domain::working_days::{AgreedDuration, WorkingCalendar};
 use app::errors::AppError;
-use app::serverfns::identity::EventView;
+use app::serverfns::requests::EventView;
 use app::serverfns::requests::{
     Application, Case, FormPage, Notice, PostOption, Receipt, StepProgress, SubServiceName,
 };
@@ -19,9 +19,9 @@ use super::acting::actor;
 use super::describe::{answers, file_view};
 use super::filing::{kept_files, provinces};
 use super::store::{Loaded, load, own, sub_service};
+use crate::accounts::full_name;
 use crate::entities::{organisation_unit as unit, post, request_event, user};
 use crate::errors::internal;
-use crate::identity::views::full_name;
 
 /// The applicant's own request.
 pub async fn application(

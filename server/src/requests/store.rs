@@ -12,11 +12,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 
 use super::KIND;
 use super::versions::{form_of, workflow_of};
+use crate::audit::audit;
 use crate::entities::{
     form_version, organisation_unit as unit, post, post_holding, request, request_event, service, workflow_version,
 };
 use crate::errors::internal;
-use crate::identity::audit;
 
 /// A request with everything needed to judge and show it.
 pub struct Loaded {

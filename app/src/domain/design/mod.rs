@@ -13,7 +13,7 @@ mod write;
 
 pub use read::{Design, preview, preview_workflow, read};
 pub use rows::{Change, RowKind, is_blank, row_indexes, tidy};
-pub use write::write;
+pub use write::{VERIFIES_IDENTITY, write};
 
 #[cfg(test)]
 mod tests;

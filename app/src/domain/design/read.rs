@@ -129,6 +129,7 @@ fn parse(fields: &Fields) -> Parsed {
         parsed.workflow.steps.push(row.step(&mut parsed.problems));
         parsed.step_rows.push(i);
     }
+    parsed.workflow.verifies_identity = value(fields, super::write::VERIFIES_IDENTITY) == "yes";
     parsed
 }
 

@@ -87,6 +87,8 @@ fn sample() -> (FormDefinition, WorkflowDefinition) {
                 AgreedDuration::WorkingDays(3),
             ),
         ],
+        // Kept through the rows, so a published identity workflow stays one.
+        verifies_identity: true,
     };
     (form, workflow)
 }

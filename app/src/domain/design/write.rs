@@ -40,8 +40,14 @@ pub fn write(form: &FormDefinition, workflow: &WorkflowDefinition) -> Fields {
             step.actions.iter().map(|a| a.as_str().to_owned()).collect(),
         );
     }
+    if workflow.verifies_identity {
+        out.insert(VERIFIES_IDENTITY.to_owned(), vec!["yes".to_owned()]);
+    }
     out
 }
+
+/// The designer's input that marks a workflow as identity verification.
+pub const VERIFIES_IDENTITY: &str = "workflow.verifies_identity";
 
 fn put_field(out: &mut Fields, row: usize, field: &FieldDefinition, table: &str) {
     let mut put = |part: &str, value: String| {

@@ -34,6 +34,12 @@ const MOST_CODE: usize = 100;
 pub struct WorkflowDefinition {
     /// The steps in the order a request goes through them; the last decides.
     pub steps: Vec<StepDefinition>,
+    /// Whether a final approval verifies the applicant's identity. Identity
+    /// verification is a sub-service like any other; this is the one thing
+    /// that sets it apart: applicants not yet verified may file it (and only
+    /// it), and its approval opens the e-services to them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verifies_identity: bool,
 }
 
 /// One row of table 1: who does what, and in how long.
@@ -98,7 +104,10 @@ impl WorkflowDefinition {
                 }
             })
             .collect();
-        WorkflowDefinition { steps }
+        WorkflowDefinition {
+            steps,
+            verifies_identity: self.verifies_identity,
+        }
     }
 
     /// Whether `step` is the last one, where the final decision is taken.
@@ -220,6 +229,7 @@ mod tests {
                 step("reception", &[Approve, ReturnToApplicant, Refer, Comment]),
                 step("decision", &[Decide, Comment]),
             ],
+            ..Default::default()
         }
     }
 
@@ -236,6 +246,7 @@ mod tests {
         assert_eq!(check_definition(&two_steps()), Ok(()));
         let one_step = WorkflowDefinition {
             steps: vec![step("decision", &[Decide])],
+            ..Default::default()
         };
         assert_eq!(check_definition(&one_step), Ok(()));
     }

@@ -36,7 +36,7 @@ pub fn ApplyPage() -> impl IntoView {
                 Err(e) => view! {
                     <h1>{t!(i18n, request_apply_title)}</h1>
                     <p class="form__error" role="alert">{e.message_for("identity").or_else(|| e.message_for("service")).unwrap_or_else(|| e.to_string())}</p>
-                    {e.message_for("identity").map(|_| view! { <p><A href="/identity">{t!(i18n, identity_title)}</A></p> })}
+                    {e.message_for("identity").map(|_| view! { <p><a href="/identity" rel="external">{t!(i18n, nav_identity)}</a></p> })}
                 }.into_any(),
             })}
         </Suspense>

@@ -12,7 +12,7 @@ use crate::domain::catalogue::form::Fields;
 use crate::domain::digits::to_persian_digits;
 use crate::domain::request_form::{Choice, FieldDefinition, FieldKind, FormDefinition};
 use crate::i18n::{t, use_i18n};
-use crate::serverfns::identity::FileView;
+use crate::serverfns::requests::FileView;
 
 /// Every field of `form`, filled with `values`, each problem beside its
 /// input; `problems` change as the browser checks what is typed.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::digits::to_persian_digits;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::serverfns::identity::EventView;
+use crate::serverfns::requests::EventView;
 use crate::serverfns::requests::{AnswerText, AnswerView, Receipt, StepProgress};
 
 /// Table 3 of the desk guideline.

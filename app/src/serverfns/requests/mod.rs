@@ -15,5 +15,6 @@ pub use notice::{Notice, VerifyNotice, verify_notice};
 pub use offered::{OfferedServices, offered_services};
 pub use read::{MyApplication, NewRequestForm, OpenCase, my_application, new_request_form, open_case};
 pub use views::{
-    AnswerText, AnswerView, Application, Case, FormPage, PostOption, Receipt, StepProgress, SubServiceName,
+    AnswerText, AnswerView, Application, Case, EventView, FileView, FormPage, PostOption, ProvinceOption, Receipt,
+    StepProgress, SubServiceName,
 };

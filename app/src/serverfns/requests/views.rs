@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::form::Fields;
 use crate::domain::request_form::FormDefinition;
-use crate::serverfns::identity::{EventView, FileView, ProvinceOption};
 
 /// The sub-service a request is for, as pages name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,4 +170,41 @@ pub struct Case {
     pub refer_to: Vec<PostOption>,
     /// The decision notice, once decided.
     pub notice: Option<super::Notice>,
+}
+
+/// A document attached to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileView {
+    /// Its id; the file is served at `/files/{id}` to those allowed.
+    pub id: i32,
+    /// The upload slot.
+    pub slot: String,
+    /// The name the applicant's file had.
+    pub name: String,
+    /// `image/jpeg`, `image/png` or `application/pdf`, decided from the content.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: i64,
+}
+
+/// One step of the workflow as the history lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    /// The activity, in Persian.
+    pub activity: String,
+    /// When, in Persian (Jalali, Tehran time).
+    pub at: String,
+    /// Who did it.
+    pub by: String,
+    /// The reason given, for a rejection.
+    pub note: Option<String>,
+}
+
+/// A province the applicant can choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvinceOption {
+    /// The unit code posted with the form.
+    pub code: String,
+    /// Its Persian name.
+    pub name: String,
 }

@@ -9,15 +9,10 @@ use serde::{Deserialize, Serialize};
 pub struct TrackingView {
     /// As printed on the receipt: `XXXX-XXXXC`.
     pub tracking_code: String,
-    /// What was applied for: `identity` for identity verification,
-    /// `service` for a catalogue sub-service.
-    pub kind: String,
-    /// Identity: `draft`, `submitted` (with staff), `rejected` (back with
-    /// the applicant for correction) or `approved`. A service: `draft`,
-    /// `in_progress`, `with_applicant`, `approved`, `rejected` (refused)
-    /// or `withdrawn`.
+    /// `draft`, `in_progress`, `with_applicant`, `approved`, `rejected`
+    /// (refused) or `withdrawn`.
     pub status: String,
-    /// The service's title, for a service request.
+    /// The service's title.
     pub service: Option<String>,
     /// The unit holding it now, in Persian and English; none when it is
     /// with the applicant or finished.

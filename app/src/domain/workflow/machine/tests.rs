@@ -52,6 +52,7 @@ fn permit_workflow() -> WorkflowDefinition {
                 &[Decide, Comment, ReturnToApplicant, Refer],
             ),
         ],
+        ..Default::default()
     }
     .for_province("tehran")
 }

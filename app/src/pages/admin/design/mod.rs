@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalogue::form::Fields;
-use crate::domain::design::{self, RowKind, is_blank, row_indexes};
+use crate::domain::design::{self, RowKind, VERIFIES_IDENTITY, is_blank, row_indexes};
 use crate::i18n::{Locale, use_i18n};
 use crate::pages::accounts::query;
 use crate::pages::applying::fields::FormFields;
@@ -97,6 +97,7 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
             "What follows is an unpublished draft.",
         )
     });
+    let verifies_identity = design::value(&page.rows, VERIFIES_IDENTITY) == "yes";
     let summary = page.problems.clone();
     let name = page.name.clone();
     let discard = page.draft.then(|| {
@@ -139,6 +140,14 @@ fn Designer(page: Page, refused: bool, locale: Locale) -> impl IntoView {
                     <For each=move || 0..steps.get() key=|i| *i let:i>
                         <StepRow ed i locale=l />
                     </For>
+                    <div class="field">
+                        <label class="choice__option">
+                            <input type="checkbox" name=VERIFIES_IDENTITY value="yes" checked=verifies_identity
+                                aria-describedby="design-verifies-identity-help" />
+                            {pick(l, "تأیید نهایی این گردش کار، هویت متقاضی را تأیید می‌کند", "A final approval verifies the applicant's identity")}
+                        </label>
+                        <p class="hint" id="design-verifies-identity-help">{pick(l, "متقاضیانی که هویتشان هنوز تأیید نشده، فقط همین زیرخدمت را می‌توانند درخواست کنند.", "Applicants not yet verified may apply for this sub-service only.")}</p>
+                    </div>
                 </section>
                 <datalist id="design-units">
                     {page.codes.0.clone().into_iter().map(|code| view! { <option value=code></option> }).collect_view()}
