@@ -16,7 +16,7 @@ use app::errors::AppError;
 use bytes::Bytes;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use server::entities::{outbox_message, request, request_file, user};
+use server::entities::{audit_entry, outbox_message, request, request_file, user};
 use server::requests::{SeaOrmRequests, identity};
 use server::storage::LocalFiles;
 use support::{demo_user, statistics_service};
@@ -207,6 +207,12 @@ async fn a_company_by_proxy_is_returned_for_a_document_fixes_it_and_approval_ope
         let again = desk.new_form(&verified, service, &sub).await.expect_err("done once");
         assert!(again.message_for("service").is_some(), "{engine}");
         assert_eq!(identity::entry(&t.db, &verified).await.expect("entry"), None);
+        let offered = desk.offered().await.expect("e-services");
+        assert!(offered.iter().any(|s| s.service_id == statistics), "{engine}");
+        assert!(
+            !offered.iter().any(|s| s.service_id == service),
+            "{engine}: identity is reached from its menu, not offered among e-services"
+        );
         let row = request::Entity::find_by_id(id)
             .one(&t.db)
             .await
@@ -334,5 +340,16 @@ async fn uploads_are_judged_by_content_size_and_count_and_a_refused_one_is_never
             .await
             .expect("count");
         assert_eq!(count, 3, "{}", t.engine);
+        let audited = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("request.file_uploaded"))
+            .filter(audit_entry::Column::ActorId.eq(who.user_id))
+            .count(&t.db)
+            .await
+            .expect("audit");
+        assert_eq!(
+            audited, 3,
+            "{}: every kept upload, and only those, is audited",
+            t.engine
+        );
     }
 }

@@ -19,19 +19,25 @@ use sea_orm::{
 
 use super::store::{Loaded, own, post_by_code, record, sub_service};
 use super::{KIND, identity, texts, versions};
+use crate::audit::audit;
 use crate::entities::{organisation_unit as unit, request, request_file, user};
 use crate::errors::internal;
 use crate::storage::{LocalFiles, UploadError, display_name};
 
-/// Published sub-services with a form, in the catalogue's order.
+/// Published sub-services with a form, in the catalogue's order; identity
+/// verification is reached from its own menu, never offered among them.
 pub async fn offered(db: &DatabaseConnection) -> Result<Vec<SubServiceName>, AppError> {
     let forms = crate::entities::form_version::Entity::find()
         .filter(crate::entities::form_version::Column::Number.eq(1))
         .all(db)
         .await
         .map_err(|e| internal("forms", &e))?;
+    let verifying = identity::sub_services(db).await?;
     let mut offered = Vec::new();
     for form in forms {
+        if verifying.contains(&(form.service_id, form.sub_code.clone())) {
+            continue;
+        }
         if let Ok((service, sub_service)) = sub_service(db, form.service_id, &form.sub_code).await {
             offered.push(SubServiceName {
                 service_id: service.id,
@@ -249,11 +255,22 @@ pub async fn upload(
     }
     .insert(db)
     .await;
-    if let Err(error) = saved {
-        tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
-        return Err(internal("file record", &error));
-    }
-    Ok(())
+    let file = match saved {
+        Ok(file) => file,
+        Err(error) => {
+            tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
+            return Err(internal("file record", &error));
+        }
+    };
+    audit(
+        db,
+        Some(who.user_id),
+        "request.file_uploaded",
+        &format!("file:{}", file.id),
+        Some(stored.sha256),
+    )
+    .await
+    .map_err(|e| internal("audit", &e))
 }
 
 /// Takes a file off the applicant's editable request; the row stays for the record.

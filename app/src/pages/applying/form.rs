@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::fields::FormFields;
 use super::live::LiveCheck;
+use super::sending::{Sending, SendingStatus, on_submit};
 use crate::domain::request_form::FileFacts;
 use crate::i18n::{t, use_i18n};
 use crate::serverfns::requests::FormPage;
@@ -37,9 +38,11 @@ pub fn RequestForm(page: FormPage, problems: HashMap<String, String>) -> impl In
         });
     }
     let live = LiveCheck::new(page.form.clone(), kept, problems);
+    let sending = RwSignal::new(Sending::Idle);
     view! {
         <form method="post" action="/api/requests/file" enctype="multipart/form-data" class="form request-form" novalidate=true
-            on:change=move |ev| live.on_event(ev, true) on:input=move |ev| live.on_event(ev, false)>
+            on:change=move |ev| live.on_event(ev, true) on:input=move |ev| live.on_event(ev, false)
+            on:submit=move |ev| on_submit(ev, sending)>
             {hidden}
             <div class="field" class:field--invalid=province_invalid>
                 <label for="f-province">{t!(i18n, request_province)} " " <span class="required">{t!(i18n, request_required)}</span></label>
@@ -55,6 +58,7 @@ pub fn RequestForm(page: FormPage, problems: HashMap<String, String>) -> impl In
                 {province_problem.map(|m| view! { <p class="form__error" id="f-province-error">{m}</p> })}
             </div>
             <FormFields form=page.form values=page.values files=page.files problems=live.problems />
+            <SendingStatus state=sending />
             <div class="form__actions">
                 <button type="submit" name="draft" value="1" class="button button--secondary">{t!(i18n, request_save_draft)}</button>
                 <button type="submit" name="send" value="1" class="button">

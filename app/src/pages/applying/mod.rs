@@ -8,3 +8,4 @@ pub mod fields;
 mod form;
 mod live;
 pub mod progress;
+mod sending;
