@@ -149,7 +149,7 @@ test('an applicant not yet verified is told why another service is closed and le
   await expect(page.getByRole('heading', { level: 1 })).toContainText('تأیید هویت متقاضی');
 });
 
-test('with JavaScript the form and its documents show their progress while they travel over a slow connection', async ({ page }, testInfo) => {
+test('with JavaScript a chosen picture is previewed at once, and the form and its documents show their progress over a slow connection', async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'without a script the browser shows its own progress for the plain post');
   const suffix = randomDigits(7);
   const username = `upl.${suffix}`;
@@ -169,6 +169,8 @@ test('with JavaScript the form and its documents show their progress while they 
   });
   const picture = Buffer.concat([PNG.subarray(0, PNG.length - 12), Buffer.alloc(400 * 1024), PNG.subarray(PNG.length - 12)]);
   await page.locator('#f-national_card').setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: picture });
+  // Shown at once from the phone itself, before anything is sent.
+  await expect(page.getByRole('img', { name: 'پیش‌نمایش card.png' })).toHaveAttribute('src', /^blob:/);
   await page.getByRole('button', { name: 'ثبت موقت' }).click();
   const progress = page.getByRole('progressbar', { name: 'در حال فرستادن فرم و پرونده‌ها' });
   await expect(progress).toBeVisible();

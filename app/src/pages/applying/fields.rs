@@ -22,13 +22,16 @@ pub fn FormFields(
     values: Fields,
     files: Vec<FileView>,
     #[prop(into)] problems: Signal<HashMap<String, String>>,
+    /// Pictures chosen in each file slot, previewed before sending.
+    #[prop(optional, into)]
+    chosen: Signal<HashMap<String, Vec<(String, String)>>>,
 ) -> impl IntoView {
     let all = form.fields.clone();
     form.fields
         .into_iter()
         .map(|field| {
             let hint = condition_hint(&all, &field);
-            view! { <Field field hint values=values.clone() files=files.clone() problems /> }
+            view! { <Field field hint values=values.clone() files=files.clone() problems chosen /> }
         })
         .collect_view()
 }
@@ -72,6 +75,7 @@ fn Field(
     values: Fields,
     files: Vec<FileView>,
     problems: Signal<HashMap<String, String>>,
+    chosen: Signal<HashMap<String, Vec<(String, String)>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = field.name.clone();
@@ -124,6 +128,7 @@ fn Field(
                 allowed.join("، ")
             ));
             let kept: Vec<FileView> = files.into_iter().filter(|f| f.slot == name).collect();
+            let slot = name.clone();
             view! {
                 <div class="field" class:field--invalid=failing>
                     <label for=id.clone()>{label} {required}</label>
@@ -149,6 +154,13 @@ fn Field(
                     })}
                     <input id=id type="file" name=format!("file_{name}") multiple=true accept=accept
                         aria-invalid=invalid aria-describedby=described />
+                    {move || chosen.with(|c| c.get(&slot).cloned()).map(|pictures| view! {
+                        <ul class="chosen-pictures">
+                            {pictures.into_iter().map(|(file, url)| view! {
+                                <li><img src=url alt=format!("پیش‌نمایش {file}") /> <span>{file}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                     {error}
                 </div>
             }

@@ -57,7 +57,7 @@ pub fn RequestForm(page: FormPage, problems: HashMap<String, String>) -> impl In
                 </select>
                 {province_problem.map(|m| view! { <p class="form__error" id="f-province-error">{m}</p> })}
             </div>
-            <FormFields form=page.form values=page.values files=page.files problems=live.problems />
+            <FormFields form=page.form values=page.values files=page.files problems=live.problems chosen=live.chosen />
             <SendingStatus state=sending />
             <div class="form__actions">
                 <button type="submit" name="draft" value="1" class="button button--secondary">{t!(i18n, request_save_draft)}</button>

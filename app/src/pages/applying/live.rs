@@ -25,6 +25,9 @@ pub struct LiveCheck {
     touched: StoredValue<BTreeSet<String>>,
     /// The messages shown: the server's at first, then the browser's.
     pub problems: RwSignal<HashMap<String, String>>,
+    /// Pictures chosen and accepted, by slot: their names and local
+    /// addresses, shown at once from the phone without sending anything.
+    pub chosen: RwSignal<HashMap<String, Vec<(String, String)>>>,
 }
 
 impl LiveCheck {
@@ -35,6 +38,7 @@ impl LiveCheck {
             kept: StoredValue::new(kept),
             touched: StoredValue::new(BTreeSet::new()),
             problems: RwSignal::new(problems),
+            chosen: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -102,11 +106,13 @@ impl LiveCheck {
         // A refused file is taken out of its input at once, so a file too
         // large for a slow connection is never sent; its message stays until
         // that input changes again.
-        if slot.is_some()
-            && found.contains_key(&judged)
+        if let Some(slot) = &slot
             && let Ok(chosen) = input.clone().dyn_into::<web_sys::HtmlInputElement>()
         {
-            chosen.set_value("");
+            if found.contains_key(&judged) {
+                chosen.set_value("");
+            }
+            self.show_pictures(slot, &chosen);
         }
         self.problems.update(|shown| {
             for name in &touched {
@@ -117,6 +123,32 @@ impl LiveCheck {
                     Some(message) => shown.insert(name.clone(), message.clone()),
                     None => shown.remove(name),
                 };
+            }
+        });
+    }
+}
+
+#[cfg(feature = "hydrate")]
+impl LiveCheck {
+    /// Replaces the slot's previews with the pictures its input now holds,
+    /// releasing the previous ones' memory.
+    fn show_pictures(self, slot: &str, input: &web_sys::HtmlInputElement) {
+        let mut pictures = Vec::new();
+        if let Some(files) = input.files() {
+            for file in (0..files.length()).filter_map(|i| files.get(i)) {
+                if file.type_().starts_with("image/")
+                    && let Ok(url) = web_sys::Url::create_object_url_with_blob(&file)
+                {
+                    pictures.push((file.name(), url));
+                }
+            }
+        }
+        self.chosen.update(|shown| {
+            for (_, url) in shown.remove(slot).into_iter().flatten() {
+                web_sys::Url::revoke_object_url(&url).ok();
+            }
+            if !pictures.is_empty() {
+                shown.insert(slot.to_owned(), pictures);
             }
         });
     }
