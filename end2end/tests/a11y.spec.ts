@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-import { activateAndSignIn, randomDigits, signIn, signUp } from './accounts';
+import { signIn } from './accounts';
 import { HYDRATED_EN, HYDRATED_FA, jsEnabled, waitForHydration } from './helpers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -80,20 +80,6 @@ test('the sign-up form showing every field error meets WCAG 2.2 AA', async ({ pa
   await page.getByRole('button', { name: 'ثبت نام' }).click();
   await expect(page.getByLabel('کد ملی', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectNoViolations(page);
-});
-
-test('the identity verification form meets WCAG 2.2 AA and fits a phone screen', async ({ page }, testInfo) => {
-  test.skip(!jsEnabled(testInfo), 'axe runs as a script in the page; the no-JS HTML is the same server-rendered HTML');
-  const suffix = randomDigits(7);
-  await signUp(page, `axe.${suffix}`, `0936${suffix}`, `07${suffix}`, true);
-  await activateAndSignIn(page, `axe.${suffix}`, `0936${suffix}`, true);
-  await page.goto('/identity');
-  await expect(page).toHaveURL(/\/catalogue\/\d+\/apply\/01$/);
-  await waitForHydration(page, HYDRATED_FA);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('تأیید هویت متقاضی');
-  await expectNoViolations(page);
-  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(widths[0], 'no sideways scrolling').toBeLessThanOrEqual(widths[1]);
 });
 
 test('the second step and the staff administration page meet WCAG 2.2 AA', async ({ page }, testInfo) => {

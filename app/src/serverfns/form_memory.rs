@@ -16,14 +16,16 @@ fn cookie_name(form: &str) -> String {
     format!("__Host-form-{form}")
 }
 
-/// Whether this request is a plain HTML form post, answered by a redirect.
+/// Whether this request is a plain HTML form post, answered by a redirect,
+/// or the same form sent by the page's script (see [`go_to`]).
 pub fn is_plain_form_post() -> bool {
     use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
+        parts.headers.contains_key(super::SENT_BY_SCRIPT)
+            || parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
     })
 }
 
@@ -65,5 +67,25 @@ fn append_cookie(cookie: &str) {
         http::HeaderValue::from_str(cookie),
     ) {
         response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// Sends the browser on to `path` after a plain form post. A form the
+/// page's script sent is told the path in [`super::NEXT_PAGE`] instead of being
+/// redirected: the script's request would follow a redirect itself and
+/// read, and so forget, the values remembered for the page, before the
+/// browser opened it.
+pub fn go_to(path: &str) {
+    let by_script =
+        use_context::<http::request::Parts>().is_some_and(|p| p.headers.contains_key(super::SENT_BY_SCRIPT));
+    if !by_script {
+        leptos_axum::redirect(path);
+        return;
+    }
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(path),
+    ) {
+        response.insert_header(http::HeaderName::from_static(super::NEXT_PAGE), value);
     }
 }

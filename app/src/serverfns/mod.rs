@@ -9,6 +9,13 @@ pub mod design;
 pub mod dev;
 #[cfg(feature = "ssr")]
 pub mod form_memory;
+
+/// The header a page's script sets when it sends a form itself (to show its
+/// progress), so the answer names the next page in [`NEXT_PAGE`] instead of
+/// redirecting to it.
+pub const SENT_BY_SCRIPT: &str = "x-sent-by-script";
+/// See [`SENT_BY_SCRIPT`].
+pub const NEXT_PAGE: &str = "x-next-page";
 #[cfg(feature = "ssr")]
 pub mod multipart;
 pub mod requests;

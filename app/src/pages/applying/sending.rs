@@ -2,9 +2,9 @@
 //! carries files goes by XMLHttpRequest, the one browser API that reports
 //! how much of an upload has gone, so a phone on a slow network shows a
 //! progress bar instead of a page that seems stuck. The server answers it
-//! exactly as it answers the plain post (a redirect to the request's page),
-//! and the browser then opens that page; without JavaScript, or with no
-//! file chosen, the form simply posts itself.
+//! as it answers the plain post, naming the next page instead of
+//! redirecting to it, and the browser then opens that page; without
+//! JavaScript, or with no file chosen, the form simply posts itself.
 
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub enum Sending {
     Idle,
     /// This much of the form, in percent, has gone.
     Under(u32),
-    /// The connection broke before the server answered.
+    /// The connection broke, or the server refused it, before an answer.
     Broken,
 }
 
@@ -37,7 +37,7 @@ pub fn SendingStatus(state: RwSignal<Sending>) -> impl IntoView {
                 }
                 .into_any(),
                 Sending::Broken => view! {
-                    <p class="form__error">{pick(l, "ارتباط پیش از پایان فرستادن قطع شد؛ چیزی از دست نرفته است، دوباره بزنید.", "The connection broke before the form was sent; nothing is lost, press again.")}</p>
+                    <p class="form__error">{pick(l, "فرستادن فرم کامل نشد؛ چیزی از دست نرفته است، دوباره بزنید.", "The form could not be sent; nothing is lost, press again.")}</p>
                 }
                 .into_any(),
             }}
@@ -105,8 +105,11 @@ mod browser {
     fn post(action: &str, data: &FormData, state: RwSignal<Sending>) -> Result<(), wasm_bindgen::JsValue> {
         let xhr = XmlHttpRequest::new()?;
         xhr.open("POST", action)?;
-        // Answered as the plain post is: a redirect to the request's page.
-        xhr.set_request_header("Accept", "text/html")?;
+        // Answered as the plain post is, but with the next page named
+        // rather than redirected to (see `form_memory::go_to`); not asking
+        // for HTML keeps the server from redirecting back to this page.
+        xhr.set_request_header("Accept", "application/json")?;
+        xhr.set_request_header(crate::serverfns::SENT_BY_SCRIPT, "1")?;
         state.set(Sending::Under(0));
         let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
             if e.length_computable() && e.total() > 0.0 {
@@ -117,11 +120,16 @@ mod browser {
         let request = xhr.clone();
         let finished = Closure::once_into_js(move || {
             drop(progress);
-            let landed = request.response_url();
-            if request.status().unwrap_or(0) == 200 && !landed.is_empty() {
-                window().location().assign(&landed).ok();
-            } else {
-                state.set(Sending::Broken);
+            let next = request
+                .get_response_header(crate::serverfns::NEXT_PAGE)
+                .ok()
+                .flatten()
+                .filter(|path| path.starts_with('/'));
+            match (request.status().unwrap_or(0), next) {
+                (200, Some(path)) => {
+                    window().location().assign(&path).ok();
+                }
+                _ => state.set(Sending::Broken),
             }
         });
         xhr.set_onloadend(Some(finished.unchecked_ref()));

@@ -18,7 +18,7 @@ pub const FILE_FORM: &str = "request";
 pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
     use crate::contracts::{Draft, RequestDeskHandle, contract, signed_in};
     use crate::domain::catalogue::form::Fields;
-    use crate::serverfns::form_memory::{is_plain_form_post, remember};
+    use crate::serverfns::form_memory::{go_to, is_plain_form_post, remember};
     use crate::serverfns::multipart::short_text;
 
     let who = signed_in().await?;
@@ -109,7 +109,7 @@ pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
             (true, false) => format!("/applications/{id}?saved=1"),
             (false, _) => format!("/applications/{id}?problems=1"),
         };
-        leptos_axum::redirect(&to);
+        go_to(&to);
         return Ok(());
     }
     if problems.is_empty() {
