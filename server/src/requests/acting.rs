@@ -173,9 +173,7 @@ pub async fn act(
         if status == machine::Status::Approved && loaded.workflow.verifies_identity {
             super::identity::verify(&txn, row.applicant_id).await?;
         }
-        if let Some(text) =
-            super::texts::for_status(&status, &row.tracking_code, false, loaded.workflow.verifies_identity)
-        {
+        if let Some(text) = super::texts::for_status(&status, &row.tracking_code, loaded.workflow.verifies_identity) {
             super::texts::tell(&txn, row.applicant_id, text).await?;
         }
         txn.commit().await?;

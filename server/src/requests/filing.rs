@@ -20,7 +20,7 @@ use sea_orm::{
 use super::store::{Loaded, own, post_by_code, record, sub_service};
 use super::{KIND, identity, texts, versions};
 use crate::audit::audit;
-use crate::entities::{organisation_unit as unit, request, request_file, user};
+use crate::entities::{form_version, organisation_unit as unit, request, request_file, user, workflow_version};
 use crate::errors::internal;
 use crate::storage::{LocalFiles, UploadError, display_name};
 
@@ -59,12 +59,7 @@ pub async fn new_form(
     sub_code: &str,
 ) -> Result<FormPage, AppError> {
     let (service, sub_title) = sub_service(db, service_id, sub_code).await?;
-    let (form_row, workflow_row) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
-    let workflow = versions::workflow_of(&workflow_row)?;
-    identity::may_file(who, &workflow)?;
-    if workflow.verifies_identity {
-        identity::no_open_request(db, who).await?;
-    }
+    let (form_row, _) = current_versions(db, who, service_id, sub_code).await?;
     Ok(FormPage {
         request_id: None,
         name: SubServiceName {
@@ -81,6 +76,18 @@ pub async fn new_form(
         provinces: provinces(db).await?,
         returned: None,
     })
+}
+
+/// The sub-service's current form and workflow, if `who` may file on them.
+async fn current_versions(
+    db: &DatabaseConnection,
+    who: &SessionUser,
+    service_id: i32,
+    sub_code: &str,
+) -> Result<(form_version::Model, workflow_version::Model), AppError> {
+    let (form_row, workflow_row) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
+    identity::may_file(db, who, &versions::workflow_of(&workflow_row)?).await?;
+    Ok((form_row, workflow_row))
 }
 
 fn no_form() -> AppError {
@@ -115,12 +122,7 @@ pub async fn start(
     sub_code: &str,
 ) -> Result<i32, AppError> {
     sub_service(db, service_id, sub_code).await?;
-    let (form_row, workflow_row) = versions::latest(db, service_id, sub_code).await?.ok_or_else(no_form)?;
-    let workflow = versions::workflow_of(&workflow_row)?;
-    identity::may_file(who, &workflow)?;
-    if workflow.verifies_identity {
-        identity::no_open_request(db, who).await?;
-    }
+    let (form_row, workflow_row) = current_versions(db, who, service_id, sub_code).await?;
     let account = user::Entity::find_by_id(who.user_id)
         .one(db)
         .await
@@ -430,12 +432,10 @@ pub async fn save(
         }
         record(&txn, id, event, who.user_id, None, Some(step_key)).await?;
         let text = match command {
-            Command::Submit => Some(texts::receipt(&code)),
-            _ => texts::for_status(&transition.status, &code, true, workflow.verifies_identity),
+            Command::Submit => texts::receipt(&code),
+            _ => texts::resent(&code),
         };
-        if let Some(text) = text {
-            texts::tell(&txn, loaded.row.applicant_id, text).await?;
-        }
+        texts::tell(&txn, loaded.row.applicant_id, text).await?;
         txn.commit().await?;
         Ok::<_, DbErr>(true)
     };

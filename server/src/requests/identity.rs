@@ -15,8 +15,14 @@ use super::{KIND, versions};
 use crate::entities::{request, user, workflow_version};
 use crate::errors::internal;
 
-/// Only applicants file; an unverified one only what verifies identity.
-pub fn may_file(who: &SessionUser, workflow: &WorkflowDefinition) -> Result<(), AppError> {
+/// Whether `who` may file on `workflow`: only applicants; an unverified
+/// one only what verifies identity, a verified one never that again, and
+/// one identity request at a time, so two drafts never compete.
+pub async fn may_file(
+    db: &DatabaseConnection,
+    who: &SessionUser,
+    workflow: &WorkflowDefinition,
+) -> Result<(), AppError> {
     if who.role != Role::Applicant {
         return Err(AppError::Forbidden);
     }
@@ -29,27 +35,22 @@ pub fn may_file(who: &SessionUser, workflow: &WorkflowDefinition) -> Result<(), 
             "service",
             "هویت شما پیش‌تر تأیید شده است و به درخواست دوباره نیازی نیست.",
         )),
+        (false, true) if open_request(db, who.user_id).await?.is_some() => Err(AppError::invalid(
+            "service",
+            "درخواست تأیید هویت شما پیش‌تر ساخته شده است؛ آن را از کارتابل خود باز کنید.",
+        )),
         _ => Ok(()),
     }
 }
 
-/// Refuses a second identity request while one is still open, so an
-/// applicant never has two drafts competing for the same verification.
-pub async fn no_open_request(db: &DatabaseConnection, who: &SessionUser) -> Result<(), AppError> {
-    if open_request(db, who.user_id).await?.is_some() {
-        return Err(AppError::invalid(
-            "service",
-            "درخواست تأیید هویت شما پیش‌تر ساخته شده است؛ آن را از کارتابل خود باز کنید.",
-        ));
-    }
-    Ok(())
-}
-
 /// The sub-services whose current workflow verifies identity, oldest first.
+/// One query: the newest version of each sub-service is the first of its
+/// rows when they are read newest first.
 pub async fn sub_services(db: &DatabaseConnection) -> Result<Vec<(i32, String)>, AppError> {
     let rows = workflow_version::Entity::find()
         .order_by_asc(workflow_version::Column::ServiceId)
         .order_by_asc(workflow_version::Column::SubCode)
+        .order_by_desc(workflow_version::Column::Number)
         .all(db)
         .await
         .map_err(|e| internal("workflows", &e))?;
@@ -57,12 +58,7 @@ pub async fn sub_services(db: &DatabaseConnection) -> Result<Vec<(i32, String)>,
     let mut seen = std::collections::BTreeSet::new();
     for row in &rows {
         let key = (row.service_id, row.sub_code.clone());
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        if let Some((_, latest)) = versions::latest(db, row.service_id, &row.sub_code).await?
-            && versions::workflow_of(&latest)?.verifies_identity
-        {
+        if seen.insert(key.clone()) && versions::workflow_of(row)?.verifies_identity {
             found.push(key);
         }
     }

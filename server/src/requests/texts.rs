@@ -8,13 +8,10 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 use crate::entities::user;
 use crate::messages::{Channel, Message, enqueue};
 
-/// What the applicant is told when their request reaches `status`; nothing
-/// for moves between staff, which the tracking page shows.
-pub fn for_status(status: &Status, code: &str, resent: bool, verifies_identity: bool) -> Option<String> {
+/// What the applicant is told when staff move their request to `status`;
+/// nothing for moves between staff, which the tracking page shows.
+pub fn for_status(status: &Status, code: &str, verifies_identity: bool) -> Option<String> {
     let text = match status {
-        Status::InProgress { .. } if resent => {
-            format!("میز خدمت: درخواست اصلاح‌شدهٔ شما با کد رهگیری {code} دوباره برای بررسی فرستاده شد.")
-        }
         Status::WithApplicant { .. } => format!(
             "میز خدمت: درخواست شما با کد رهگیری {code} برای اصلاح یا تکمیل مدارک به شما بازگشت. دلیل را در کارتابل خود ببینید."
         ),
@@ -28,6 +25,11 @@ pub fn for_status(status: &Status, code: &str, resent: bool, verifies_identity: 
         _ => return None,
     };
     Some(text)
+}
+
+/// The SMS when the applicant sends a returned request again.
+pub fn resent(code: &str) -> String {
+    format!("میز خدمت: درخواست اصلاح‌شدهٔ شما با کد رهگیری {code} دوباره برای بررسی فرستاده شد.")
 }
 
 /// The receipt's SMS on first sending.
