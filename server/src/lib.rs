@@ -28,6 +28,8 @@ pub mod tracking;
 
 use std::process::ExitCode;
 
+use axum::serve::ListenerExt;
+
 use crate::config::Config;
 use crate::state::AppState;
 
@@ -64,7 +66,14 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let housekeeping = tokio::spawn(housekeeping(db.clone()));
     let state = AppState::new(config, db, leptos);
     let app = http::router(state);
-    let listener = tokio::net::TcpListener::bind(address).await?;
+    // Nagle's algorithm holds back the last small segment of a streamed page
+    // until the browser's delayed ACK arrives (about 40 ms on Linux), on
+    // every response of a kept-alive connection: send each write at once.
+    let listener = tokio::net::TcpListener::bind(address).await?.tap_io(|stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "TCP_NODELAY could not be set on a connection");
+        }
+    });
     tracing::info!(%address, "mizekhedmat is listening");
     if state_is_demo {
         println!("{}", demo::accounts_banner(&format!("http://{address}")));
