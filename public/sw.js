@@ -2,25 +2,33 @@
 //
 // It keeps the application shell on the phone so a page that cannot reach
 // the server shows a clear Persian "offline" page instead of the browser's
-// error, and so the client code and font do not have to be downloaded again
-// on every visit over a slow mobile network. It never stores server answers
+// error, and so the client code and font are not downloaded again on a
+// second visit over a slow mobile network. It never stores server answers
 // (server functions, health, language choice): those must always be fresh.
+//
+// The server fills in the build and its client files when it serves this
+// script (server/src/http/service_worker.rs). Each build has its own cache:
+// chunks of two builds never mix, and a new build's worker replaces the old
+// cache in one step when it activates.
 
-// Bump the version whenever any file in SHELL changes (or its URL does), so
-// phones drop the old copies on the next activation.
-const CACHE = 'mizekhedmat-shell-v1';
+const BUILD = '__MIZEKHEDMAT_BUILD__';
 const CACHE_PREFIX = 'mizekhedmat-';
+const CACHE = CACHE_PREFIX + BUILD;
 const OFFLINE_PAGE = '/offline.html';
+// Every page's response names the build that rendered it.
+const BUILD_HEADER = 'x-mizekhedmat-build';
+
+// The entry files of this build; each page's chunks are stored the first
+// time a page of this build loads them (cacheFirstFile).
+const CLIENT_FILES = [/* __MIZEKHEDMAT_CLIENT_FILES__ */];
 
 const SHELL = [
   OFFLINE_PAGE,
-  '/pkg/mizekhedmat.css',
-  '/pkg/mizekhedmat.js',
-  '/pkg/mizekhedmat.wasm',
   '/fonts/vazirmatn.woff2',
   '/icons/icon-192.png',
   '/icons/logo.svg',
   '/manifest.webmanifest',
+  ...CLIENT_FILES,
 ];
 
 // Paths the worker must leave alone: server functions, health checks and the
@@ -28,9 +36,14 @@ const SHELL = [
 const NEVER_HANDLED = ['/api/', '/healthz', '/lang/'];
 
 // The client code keeps its file names across releases and must match the
-// HTML the server renders, so it comes from the network while there is one
-// (an unchanged file is a cheap 304) and from the cache only when offline.
+// build that rendered the page: from this worker's cache when the page is of
+// this worker's build, else from the network.
 const CLIENT_PREFIX = '/pkg/';
+
+// The build of each open page, by client id, learnt from its response. A
+// worker restarted since the page opened has forgotten it, and then the
+// network decides, as for a page of another build.
+const pageBuilds = new Map();
 
 // Files that rarely change: served from the cache first, refreshed behind.
 const STATIC_PREFIXES = ['/fonts/', '/icons/'];
@@ -79,12 +92,13 @@ self.addEventListener('fetch', (event) => {
   if (NEVER_HANDLED.some((prefix) => url.pathname.startsWith(prefix))) return;
 
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirstPage(request));
+    event.respondWith(networkFirstPage(event));
     return;
   }
 
   if (url.pathname.startsWith(CLIENT_PREFIX)) {
-    event.respondWith(networkFirstFile(request));
+    const sameBuild = pageBuilds.get(event.clientId) === BUILD;
+    event.respondWith(sameBuild ? cacheFirstFile(request) : networkFirstFile(request));
     return;
   }
 
@@ -104,9 +118,14 @@ function isStatic(pathname) {
 // Pages are rendered on the server with the visitor's data and language, so
 // they are never cached; only when the network fails does the stored offline
 // page stand in for them.
-async function networkFirstPage(request) {
+async function networkFirstPage(event) {
   try {
-    return await fetch(request);
+    const response = await fetch(event.request);
+    const build = response.headers.get(BUILD_HEADER);
+    if (build && event.resultingClientId) {
+      pageBuilds.set(event.resultingClientId, build);
+    }
+    return response;
   } catch (error) {
     const offline = await caches.match(OFFLINE_PAGE, { cacheName: CACHE });
     if (offline) return offline;
@@ -114,6 +133,19 @@ async function networkFirstPage(request) {
     // show its own error rather than an empty page.
     return Response.error();
   }
+}
+
+// A file of this worker's build for a page of the same build: the stored
+// copy, or the network's, stored for next time.
+async function cacheFirstFile(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.status === 200 && response.type === 'basic') {
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 
 // The newest copy when the network answers, stored for offline use; the

@@ -16,7 +16,9 @@ pub mod components;
 pub mod contracts;
 pub mod domain;
 pub mod errors;
+pub mod hydration;
 pub mod pages;
+pub mod routes;
 pub mod serverfns;
 
 /// Translations from `locales/*.json`, with keys checked at compile time.
@@ -32,40 +34,11 @@ mod locales {
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::{
-    ParamSegment, SsrMode, StaticSegment,
-    components::{Route, Router, Routes},
-};
+use leptos_router::components::Router;
 
 use crate::components::{footer::Footer, header::Header};
 use crate::i18n::{I18nContextProvider, t_string, use_i18n};
-use crate::pages::{
-    accounts::{
-        activate::ActivatePage, activate_email::ActivateEmailPage, change_password::ChangePasswordPage,
-        forgot_password::ForgotPasswordPage, login::LoginPage, reset_password::ResetPasswordPage, sign_up::SignUpPage,
-        two_factor::TwoFactorPage,
-    },
-    admin::{
-        design::DesignPage,
-        organisation::OrganisationPage,
-        organisation_edit::{PostEditPage, UnitEditPage},
-        staff::StaffAdminPage,
-    },
-    applying::{application::ApplicationPage, apply::ApplyPage},
-    cartable::{CartablePage, case::CasePage},
-    catalogue::{
-        editor::{AdminPermitsPage, AdminServicesPage, PermitEditorPage, ServiceEditorPage},
-        list::CataloguePage,
-        permits::{PermitPage, PermitRegisterPage},
-        service::ServicePage,
-    },
-    dev::messages::DevMessagesPage,
-    home::HomePage,
-    not_found::NotFound,
-    notice::NoticePage,
-    services::ServicesPage,
-    tracking::{TrackPage, TrackResultPage},
-};
+use crate::routes::AppRoutes;
 
 /// The HTML document around the app. Only the server calls it; `lang` and
 /// `dir` are filled in from the chosen language by the i18n provider.
@@ -105,130 +78,7 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Header />
                 <main id="main" tabindex="-1">
-                    // In-order streaming: the HTML arrives complete, without any
-                    // script to move late content into place, so every page
-                    // works with JavaScript off.
-                    <Routes fallback=NotFound>
-                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::InOrder />
-                        <Route path=StaticSegment("cartable") view=CartablePage ssr=SsrMode::InOrder />
-                        <Route
-                            path=(StaticSegment("cartable"), ParamSegment("id"))
-                            view=CasePage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("applications"), ParamSegment("id"))
-                            view=ApplicationPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("catalogue"), ParamSegment("id"), StaticSegment("apply"), ParamSegment("sub"))
-                            view=ApplyPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::InOrder />
-                        <Route path=StaticSegment("signup") view=SignUpPage ssr=SsrMode::InOrder />
-                        <Route path=StaticSegment("services") view=ServicesPage ssr=SsrMode::InOrder />
-                        <Route path=StaticSegment("catalogue") view=CataloguePage ssr=SsrMode::InOrder />
-                        <Route
-                            path=(StaticSegment("catalogue"), ParamSegment("id"))
-                            view=ServicePage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route path=StaticSegment("permits") view=PermitRegisterPage ssr=SsrMode::InOrder />
-                        <Route
-                            path=(StaticSegment("permits"), ParamSegment("id"))
-                            view=PermitPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("organisation"))
-                            view=OrganisationPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("organisation"), StaticSegment("units"), ParamSegment("id"))
-                            view=UnitEditPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("organisation"), StaticSegment("posts"), ParamSegment("id"))
-                            view=PostEditPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("services"))
-                            view=AdminServicesPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"))
-                            view=ServiceEditorPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("services"), ParamSegment("id"), StaticSegment("forms"), ParamSegment("sub"))
-                            view=DesignPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("permits"))
-                            view=AdminPermitsPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("permits"), ParamSegment("id"))
-                            view=PermitEditorPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route path=StaticSegment("track") view=TrackPage ssr=SsrMode::InOrder />
-                        <Route
-                            path=(StaticSegment("notices"), ParamSegment("number"))
-                            view=NoticePage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("track"), ParamSegment("code"))
-                            view=TrackResultPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route path=StaticSegment("activate") view=ActivatePage ssr=SsrMode::InOrder />
-                        <Route
-                            path=(StaticSegment("activate"), StaticSegment("email"))
-                            view=ActivateEmailPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("password"), StaticSegment("forgot"))
-                            view=ForgotPasswordPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("password"), StaticSegment("reset"))
-                            view=ResetPasswordPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("dev"), StaticSegment("messages"))
-                            view=DevMessagesPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("admin"), StaticSegment("staff"))
-                            view=StaffAdminPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("account"), StaticSegment("two-factor"))
-                            view=TwoFactorPage
-                            ssr=SsrMode::InOrder
-                        />
-                        <Route
-                            path=(StaticSegment("account"), StaticSegment("password"))
-                            view=ChangePasswordPage
-                            ssr=SsrMode::InOrder
-                        />
-                    </Routes>
+                    <AppRoutes />
                 </main>
                 <Footer />
             </Router>

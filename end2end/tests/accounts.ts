@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-import { waitForHydration } from './helpers';
+import { waitForHydration, waitForSettledPage } from './helpers';
 
 // Helpers for journeys that need a fresh account: the demo shows every SMS,
 // e-mail and captcha answer on /dev/messages.
@@ -92,7 +92,10 @@ export async function activateAndSignIn(page: Page, username: string, mobile: st
 /** Signs in on the login page, passing the staff's second step if asked. */
 export async function signIn(page: Page, username: string, password: string, js: boolean): Promise<void> {
   if (!page.url().includes('/login')) await page.goto('/login');
-  if (js) await waitForHydration(page);
+  if (js) {
+    await waitForHydration(page);
+    await waitForSettledPage(page);
+  }
   await page.getByLabel('نام کاربری').fill(username);
   await page.getByLabel('کلمه عبور').fill(password);
   await page.getByRole('button', { name: 'ورود' }).click();

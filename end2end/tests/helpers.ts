@@ -46,6 +46,32 @@ export async function waitForHydration(page: Page, text: string = HYDRATED_FA): 
   });
 }
 
+/**
+ * Waits until nothing has been added to or taken from `<main>` for 300 ms.
+ * A server action that redirects (activation to the login page) may draw
+ * the new page twice in quick succession now that every page's code loads
+ * on demand, and text typed into the first drawing is lost; a person
+ * reading the page never types that fast, but a test does.
+ */
+export async function waitForSettledPage(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const main = document.querySelector('main') ?? document.body;
+        let timer = setTimeout(done, 300);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, 300);
+        });
+        function done() {
+          observer.disconnect();
+          resolve();
+        }
+        observer.observe(main, { childList: true, subtree: true });
+      }),
+  );
+}
+
 /** The header's main menu, in Persian or in English. */
 export function mainMenu(page: Page, name: string = 'منوی اصلی'): Locator {
   return page.getByRole('navigation', { name, exact: true });

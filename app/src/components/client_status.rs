@@ -2,14 +2,13 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
 
-/// Says when the interactive client has taken over the page. Effects run
-/// only in the browser after hydration, so the server never renders the
-/// text: its presence proves the WebAssembly client is live.
+/// Says when the interactive client has taken over the page. The server
+/// never renders the text and the client adds it only once hydration is
+/// complete, so its presence proves the WebAssembly client is live.
 #[component]
 pub fn ClientStatus() -> impl IntoView {
     let i18n = use_i18n();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let hydrated = crate::hydration::finished();
     view! {
         <p class="client-status" role="status">
             <Show when=move || hydrated.get()>

@@ -70,8 +70,7 @@ pub fn NoticeSheet(notice: Notice) -> impl IntoView {
 #[component]
 pub fn PrintButton() -> impl IntoView {
     let i18n = use_i18n();
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
+    let live = crate::hydration::finished();
     view! {
         <Show when=move || live.get()>
             <button type="button" class="button print-button" on:click=move |_| {

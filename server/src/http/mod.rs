@@ -10,6 +10,7 @@ mod identity;
 mod language;
 mod same_origin;
 mod security;
+mod service_worker;
 mod static_files;
 
 use app::{App, shell};
@@ -41,8 +42,16 @@ pub fn router(state: AppState) -> Router {
         file_and_error_handler_with_context::<AppState, _>(context.clone(), shell),
         state.clone(),
     );
+    let build = service_worker::ClientBuild::read(&state.leptos.site_root);
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route(
+            "/sw.js",
+            get({
+                let build = build.clone();
+                move || async move { build.script() }
+            }),
+        )
         .route("/lang/{code}", get(language::switch))
         .route("/captcha/{file}", get(captcha::image))
         .route("/files/{id}", get(files::serve))
@@ -60,6 +69,7 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn_with_state(build, service_worker::stamp))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
                 .layer(axum::middleware::from_fn(same_origin::guard))
                 .layer(axum::middleware::from_fn(client_address::attach)),
