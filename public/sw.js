@@ -98,7 +98,7 @@ self.addEventListener('fetch', (event) => {
 
   if (url.pathname.startsWith(CLIENT_PREFIX)) {
     const sameBuild = pageBuilds.get(event.clientId) === BUILD;
-    event.respondWith(sameBuild ? cacheFirstFile(request) : networkFirstFile(request));
+    event.respondWith(sameBuild ? cacheFirstFile(request) : networkOnlyFile(request));
     return;
   }
 
@@ -148,18 +148,15 @@ async function cacheFirstFile(request) {
   return response;
 }
 
-// The newest copy when the network answers, stored for offline use; the
-// stored copy when it does not.
-async function networkFirstFile(request) {
-  const cache = await caches.open(CACHE);
+// A client file for a page of another build, or of one the worker has
+// forgotten: the network's copy, never stored, since it may belong to a
+// build other than this cache's (a tab opened before a release beside one
+// opened after it); the stored copy only when the network is gone.
+async function networkOnlyFile(request) {
   try {
-    const response = await fetch(request);
-    if (response.ok && response.status === 200 && response.type === 'basic') {
-      await cache.put(request, response.clone());
-    }
-    return response;
+    return await fetch(request);
   } catch (error) {
-    const cached = await cache.match(request);
+    const cached = await caches.match(request, { cacheName: CACHE });
     return cached || Response.error();
   }
 }
