@@ -315,3 +315,22 @@ pub(crate) async fn session_with_account(
     let account = user::Entity::find_by_id(row.user_id).one(db).await?;
     Ok(Some((row, account)))
 }
+
+/// Deletes sessions that ended or expired more than a day ago: a signed-out
+/// token's hash is of no use to anyone, and the table stays small.
+pub async fn delete_stale_sessions(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<Utc>,
+) -> Result<u64, sea_orm::DbErr> {
+    use sea_orm::sea_query::Condition;
+    let cutoff = now - TimeDelta::days(1);
+    session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(session::Column::ExpiresAt.lt(cutoff))
+                .add(session::Column::EndedAt.lt(cutoff)),
+        )
+        .exec(db)
+        .await
+        .map(|r| r.rows_affected)
+}

@@ -1,5 +1,8 @@
 //! Configuration from environment variables. Every variable and its default
-//! is listed in the README; production mode refuses demo defaults.
+//! is listed in the README. Production is the default, so an operator who
+//! forgets a variable gets a refusal rather than a demo that shows every
+//! one-time code on `/dev/messages`; demo must be asked for, and refuses
+//! to run where it could be mistaken for a real installation.
 
 use std::{net::SocketAddr, path::PathBuf};
 
@@ -9,9 +12,10 @@ use leptos::config::{Env, LeptosOptions};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Invented data, messages kept on a page instead of sent, a banner on
-    /// every page. What the README's run command starts.
+    /// every page. What the README's run command starts; only when
+    /// `MIZEKHEDMAT_MODE=demo` asks for it.
     Demo,
-    /// A real agency's installation; must be chosen explicitly.
+    /// A real agency's installation: what runs when nothing says otherwise.
     Production,
 }
 
@@ -108,6 +112,21 @@ pub enum ConfigError {
     /// Production must send real SMS and e-mail.
     #[error("production mode needs MIZEKHEDMAT_SMS_URL, MIZEKHEDMAT_SMS_KEY and MIZEKHEDMAT_SMTP_URL")]
     MissingMessaging,
+    /// Demo data and `/dev/messages` on a database a real agency could use.
+    #[error(
+        "demo mode runs only on its own SQLite file, not on PostgreSQL: unset DATABASE_URL or choose MIZEKHEDMAT_MODE=production"
+    )]
+    DemoOnPostgres,
+    /// Demo mode never sends: a configured provider means a real installation.
+    #[error(
+        "demo mode keeps messages on /dev/messages and never sends them: unset MIZEKHEDMAT_SMS_URL and MIZEKHEDMAT_SMTP_URL or choose MIZEKHEDMAT_MODE=production"
+    )]
+    DemoWithMessaging,
+    /// Demo mode would publish its accounts and codes to the network.
+    #[error(
+        "demo mode listens only on a loopback address (such as 127.0.0.1:3000); set MIZEKHEDMAT_DEMO_PUBLIC=yes to show it on {0} anyway"
+    )]
+    DemoOnNetwork(SocketAddr),
     /// The database URL names an engine we do not run on.
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnsupportedDatabase,
@@ -128,8 +147,8 @@ impl Config {
     /// process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let mode = match lookup("MIZEKHEDMAT_MODE").as_deref() {
-            None | Some("demo") => Mode::Demo,
-            Some("production") => Mode::Production,
+            Some("demo") => Mode::Demo,
+            None | Some("production") => Mode::Production,
             Some(other) => return Err(ConfigError::UnknownMode(other.to_owned())),
         };
         let data_dir = PathBuf::from(lookup("MIZEKHEDMAT_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
@@ -160,6 +179,22 @@ impl Config {
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(ConfigError::UnsupportedDatabase);
         }
+        let site_addr: SocketAddr = lookup("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned())
+            .parse()
+            .map_err(|_| ConfigError::BadAddress)?;
+        if mode == Mode::Demo {
+            if database_url.starts_with("postgres") {
+                return Err(ConfigError::DemoOnPostgres);
+            }
+            if messaging.sms_url.is_some() || messaging.smtp_url.is_some() {
+                return Err(ConfigError::DemoWithMessaging);
+            }
+            let shown_anyway = lookup("MIZEKHEDMAT_DEMO_PUBLIC").is_some_and(|v| v == "yes");
+            if !site_addr.ip().is_loopback() && !shown_anyway {
+                return Err(ConfigError::DemoOnNetwork(site_addr));
+            }
+        }
         Ok(Self {
             mode,
             database_url,
@@ -167,10 +202,7 @@ impl Config {
             public_url: lookup("MIZEKHEDMAT_PUBLIC_URL"),
             secret,
             log_json: lookup("MIZEKHEDMAT_LOG_FORMAT").map_or(mode == Mode::Production, |f| f == "json"),
-            site_addr: lookup("LEPTOS_SITE_ADDR")
-                .unwrap_or_else(|| "127.0.0.1:3000".to_owned())
-                .parse()
-                .map_err(|_| ConfigError::BadAddress)?,
+            site_addr,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             messaging,
             upload_max_bytes: lookup("MIZEKHEDMAT_UPLOAD_MAX_MB")
@@ -212,19 +244,53 @@ mod tests {
         Config::from_lookup(|key| env.get(key).cloned())
     }
 
+    /// What the demo scripts set: the demo, asked for.
+    const DEMO: (&str, &str) = ("MIZEKHEDMAT_MODE", "demo");
+
     #[test]
-    fn an_empty_environment_starts_the_demo_on_a_local_sqlite_file() {
-        let c = config(&[]).expect("demo defaults are complete");
+    fn an_empty_environment_is_production_and_refuses_to_start_without_its_secret() {
+        assert!(matches!(config(&[]), Err(ConfigError::MissingSecret)));
+    }
+
+    #[test]
+    fn the_demo_asked_for_runs_on_a_local_sqlite_file() {
+        let c = config(&[DEMO]).expect("demo defaults are complete");
         assert_eq!(c.mode, Mode::Demo);
         assert!(c.database_url.starts_with("sqlite://data/"));
         assert!(!c.served_over_https());
     }
 
     #[test]
+    fn the_demo_refuses_postgres_a_real_provider_and_the_network() {
+        assert!(matches!(
+            config(&[DEMO, ("DATABASE_URL", "postgres://db/desk")]),
+            Err(ConfigError::DemoOnPostgres)
+        ));
+        for provider in ["MIZEKHEDMAT_SMS_URL", "MIZEKHEDMAT_SMTP_URL"] {
+            assert!(
+                matches!(
+                    config(&[DEMO, (provider, "smtp://mail.example.ir")]),
+                    Err(ConfigError::DemoWithMessaging)
+                ),
+                "{provider}"
+            );
+        }
+        let open = config(&[DEMO, ("LEPTOS_SITE_ADDR", "0.0.0.0:3000")]);
+        assert!(matches!(open, Err(e) if e.to_string().contains("MIZEKHEDMAT_DEMO_PUBLIC=yes")));
+        let allowed = config(&[
+            DEMO,
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:3000"),
+            ("MIZEKHEDMAT_DEMO_PUBLIC", "yes"),
+        ]);
+        assert_eq!(allowed.expect("explicitly allowed").mode, Mode::Demo);
+        assert!(config(&[DEMO, ("LEPTOS_SITE_ADDR", "[::1]:3000")]).is_ok());
+    }
+
+    #[test]
     fn holidays_are_read_as_jalali_dates_and_a_bad_one_is_named() {
-        let read = config(&[("MIZEKHEDMAT_HOLIDAYS", "۱۴۰۵/۰۱/۱۴, 1405-12-20")]).expect("read");
+        let read = config(&[DEMO, ("MIZEKHEDMAT_HOLIDAYS", "۱۴۰۵/۰۱/۱۴, 1405-12-20")]).expect("read");
         assert_eq!(read.holidays.len(), 2);
-        let refused = config(&[("MIZEKHEDMAT_HOLIDAYS", "1405/01/14 1405/13/01")]);
+        let refused = config(&[DEMO, ("MIZEKHEDMAT_HOLIDAYS", "1405/01/14 1405/13/01")]);
         assert!(matches!(refused, Err(ConfigError::BadHolidays(m)) if m.contains("1405/13/01")));
     }
 
@@ -293,7 +359,7 @@ mod tests {
             Err(ConfigError::UnknownMode(_))
         ));
         assert!(matches!(
-            config(&[("DATABASE_URL", "mysql://x")]),
+            config(&[DEMO, ("DATABASE_URL", "mysql://x")]),
             Err(ConfigError::UnsupportedDatabase)
         ));
     }

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 use crate::config::Config;
 
@@ -28,18 +28,20 @@ pub async fn connect_url(url: &str) -> Result<DatabaseConnection, DbErr> {
         // One writer at a time is SQLite's rule; a small pool avoids lock
         // contention while readers still run beside the writer in WAL mode.
         options.max_connections(4).min_connections(1);
+        // Set as each connection opens, not once on the pool: a pragma run
+        // through the pool reaches only the connection that happens to run
+        // it. FULL syncs the WAL on every commit, so a submission the
+        // applicant was told succeeded survives a power cut.
+        options.map_sqlx_sqlite_opts(|sqlite| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .synchronous(SqliteSynchronous::Full)
+        });
     }
     let db = Database::connect(options).await?;
-    if url.starts_with("sqlite:") {
-        for pragma in [
-            "PRAGMA journal_mode = WAL",
-            "PRAGMA foreign_keys = ON",
-            "PRAGMA busy_timeout = 5000",
-            "PRAGMA synchronous = NORMAL",
-        ] {
-            db.execute_unprepared(pragma).await?;
-        }
-    }
     Migrator::up(&db, None).await?;
     Ok(db)
 }
@@ -47,4 +49,51 @@ pub async fn connect_url(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Whether the database answers a trivial query; `/healthz` uses it.
 pub async fn is_healthy(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+
+    /// Reads one pragma's value on the connection `conn` stands on.
+    async fn pragma(conn: &impl ConnectionTrait, name: &str) -> i64 {
+        let row = conn
+            .query_one_raw(Statement::from_string(
+                conn.get_database_backend(),
+                format!("PRAGMA {name}"),
+            ))
+            .await
+            .expect("pragma reads")
+            .expect("one row");
+        row.try_get_by_index::<i64>(0).expect("a number")
+    }
+
+    #[tokio::test]
+    async fn every_pooled_sqlite_connection_enforces_foreign_keys_and_syncs_every_commit() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("pragmas.db").display());
+        let db = super::connect_url(&url).await.expect("SQLite opens and migrates");
+        // Four transactions open at once hold all four connections of the pool.
+        let mut held = Vec::new();
+        for _ in 0..4 {
+            held.push(db.begin().await.expect("a connection of the pool"));
+        }
+        for (n, txn) in held.iter().enumerate() {
+            assert_eq!(
+                pragma(txn, "foreign_keys").await,
+                1,
+                "connection {n} enforces foreign keys"
+            );
+            assert_eq!(
+                pragma(txn, "synchronous").await,
+                2,
+                "connection {n} is synchronous=FULL"
+            );
+            assert_eq!(
+                pragma(txn, "busy_timeout").await,
+                5000,
+                "connection {n} waits for the writer"
+            );
+        }
+    }
 }

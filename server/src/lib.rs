@@ -98,6 +98,16 @@ async fn housekeeping(db: sea_orm::DatabaseConnection) {
         if let Err(error) = registration::captcha::delete_stale(&db).await {
             tracing::warn!(%error, "stale captchas could not be deleted");
         }
+        let now = chrono::Utc::now();
+        if let Err(error) = registration::codes::delete_stale(&db, now).await {
+            tracing::warn!(%error, "expired one-time codes could not be deleted");
+        }
+        if let Err(error) = accounts::delete_stale_sessions(&db, now).await {
+            tracing::warn!(%error, "ended sessions could not be deleted");
+        }
+        if let Err(error) = messages::secrets::redact_expired(&db, now).await {
+            tracing::warn!(%error, "expired codes in the outbox could not be redacted");
+        }
         match requests::overdue::sweep(&db, chrono::Utc::now()).await {
             Ok(0) => {}
             Ok(told) => tracing::info!(told, "overdue steps reminded and escalated"),

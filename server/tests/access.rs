@@ -318,8 +318,12 @@ async fn each_server_function_answers_only_the_callers_its_rule_admits() {
         // Uploads made by the calls land in a folder of their own.
         let folder = tempfile::tempdir().expect("data folder");
         let data_dir = folder.path().display().to_string();
-        let config =
-            Config::from_lookup(|key| (key == "MIZEKHEDMAT_DATA_DIR").then(|| data_dir.clone())).expect("config");
+        let config = Config::from_lookup(|key| match key {
+            "MIZEKHEDMAT_DATA_DIR" => Some(data_dir.clone()),
+            "MIZEKHEDMAT_MODE" => Some("demo".to_owned()),
+            _ => None,
+        })
+        .expect("config");
         let leptos = config.leptos_options();
         let state = AppState::new(config, t.db.clone(), leptos);
         let app = router(state.clone());

@@ -352,7 +352,8 @@ async fn the_catalogue_and_register_are_open_data_in_json_and_csv_with_caching()
         let catalogue = SeaOrmCatalogue::new(t.db.clone());
         let admin = demo_user(&t.db, "admin").await;
         let draft = catalogue.create(&admin, SERVICE).await.expect("a draft");
-        let config = Config::from_lookup(|_| None).expect("demo configuration");
+        let config = Config::from_lookup(|key| (key == "MIZEKHEDMAT_MODE").then(|| "demo".to_owned()))
+            .expect("demo configuration");
         let leptos = config.leptos_options();
         let app = router(AppState::new(config, t.db.clone(), leptos));
 

@@ -52,8 +52,12 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
         demo::seed(&t.db).await.expect("demo data");
         let folder = tempfile::tempdir().expect("data folder");
         let data_dir = folder.path().display().to_string();
-        let config =
-            Config::from_lookup(|key| (key == "MIZEKHEDMAT_DATA_DIR").then(|| data_dir.clone())).expect("config");
+        let config = Config::from_lookup(|key| match key {
+            "MIZEKHEDMAT_DATA_DIR" => Some(data_dir.clone()),
+            "MIZEKHEDMAT_MODE" => Some("demo".to_owned()),
+            _ => None,
+        })
+        .expect("config");
         let leptos = config.leptos_options();
         let state = AppState::new(config, t.db.clone(), leptos);
         let app = router(state.clone());
@@ -96,6 +100,24 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             t.engine
         );
         assert_eq!(get(&app, &path, None).await.0, StatusCode::NOT_FOUND, "anonymous");
+        let opened = app
+            .clone()
+            .oneshot(
+                Request::get(&path)
+                    .header(header::COOKIE, &owner_cookie)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("response");
+        let policy = opened.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii");
+        assert!(
+            policy.starts_with("sandbox;"),
+            "an upload opened inline runs nothing: {policy}"
+        );
+        assert_eq!(opened.headers()["cross-origin-resource-policy"], "same-origin");
 
         let officer = sign_in(&app, "desk.tehran").await;
         assert_eq!(

@@ -18,6 +18,7 @@ fn config(public_url: Option<&str>) -> Config {
     Config::from_lookup(move |key| match key {
         "MIZEKHEDMAT_PUBLIC_URL" => public_url.clone(),
         "LEPTOS_SITE_ROOT" => Some("../target/site".to_owned()),
+        "MIZEKHEDMAT_MODE" => Some("demo".to_owned()),
         _ => None,
     })
     .expect("demo configuration")
@@ -292,5 +293,107 @@ async fn the_language_link_refuses_paths_that_browsers_would_follow_off_site() {
             assert!(status.is_redirection(), "{engine}: {next}");
             assert_eq!(headers[header::LOCATION], "/", "{engine}: {next}");
         }
+    }
+}
+
+/// Posts `body` to a server function as a script would, without a session.
+async fn post_raw(app: &Router, uri: &str, content_type: &str, body: Body) -> (StatusCode, String, String) {
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::ACCEPT, "application/json")
+        .body(body)
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("response");
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    (status, kind, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn malformed_truncated_wrong_type_and_oversized_bodies_never_answer_500() {
+    use leptos::server_fn::axum::server_fn_paths;
+    let (_, app, _db) = apps().await.into_iter().next().expect("SQLite");
+    let megabyte = "a=".to_owned() + &"x".repeat(1024 * 1024);
+    let truncated = "--XbX\r\nContent-Disposition: form-data; name=\"service_id\"\r\n\r\n1";
+    let mut paths: Vec<&str> = server_fn_paths().map(|(path, _)| path).collect();
+    paths.sort_unstable();
+    assert!(paths.len() > 30, "the router lists its server functions");
+    for path in paths {
+        for (what, content_type, body) in [
+            (
+                "garbage",
+                "application/x-www-form-urlencoded",
+                "aaaa%%%&&=%zz".to_owned(),
+            ),
+            ("wrong type", "application/json", "{\"username\": [1, 2]}".to_owned()),
+            (
+                "truncated multipart",
+                "multipart/form-data; boundary=XbX",
+                truncated.to_owned(),
+            ),
+            (
+                "not utf-8",
+                "application/x-www-form-urlencoded",
+                String::from_utf8_lossy(&[0xff, 0xfe]).into_owned(),
+            ),
+        ] {
+            let (status, _, body) = post_raw(&app, path, content_type, Body::from(body)).await;
+            assert!(
+                status.is_client_error() || status.is_success(),
+                "{path} {what}: {status} {body}"
+            );
+        }
+        let (status, kind, body) = post_raw(
+            &app,
+            path,
+            "application/x-www-form-urlencoded",
+            Body::from(megabyte.clone()),
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{path}: a megabyte of form is refused"
+        );
+        assert_eq!(kind, "application/problem+json", "{path}");
+        assert!(body.contains("بزرگ‌تر از حد مجاز"), "{path}: {body}");
+    }
+    // The issue's own probe: garbage to sign-in was a 500 with "Transport".
+    let (status, _, _) = post_raw(
+        &app,
+        "/api/accounts/login",
+        "application/x-www-form-urlencoded",
+        Body::from("aaaa"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn an_endless_body_without_a_length_is_refused_after_a_bounded_read() {
+    use futures::StreamExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (_, app, _db) = apps().await.into_iter().next().expect("SQLite");
+    for content_type in ["application/x-www-form-urlencoded", "multipart/form-data; boundary=XbX"] {
+        let pulled = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = pulled.clone();
+        // 64 MB offered in 64 KB chunks, with no Content-Length to refuse early.
+        let chunks = futures::stream::iter(0..1024).map(move |_| {
+            counter.fetch_add(64 * 1024, Ordering::Relaxed);
+            Ok::<_, std::io::Error>(axum::body::Bytes::from(vec![b'a'; 64 * 1024]))
+        });
+        let (status, _, _) = post_raw(&app, "/api/accounts/login", content_type, Body::from_stream(chunks)).await;
+        assert!(status.is_client_error(), "{content_type}: {status}");
+        let read = pulled.load(Ordering::Relaxed);
+        assert!(
+            read < 64 * 1024 * 1024,
+            "{content_type}: the whole 64 MB was read ({read} bytes)"
+        );
     }
 }

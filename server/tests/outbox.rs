@@ -199,7 +199,7 @@ async fn an_sms_written_while_the_provider_is_down_is_sent_after_a_restart_once_
                 channel: Channel::Sms,
                 recipient: "09120000001".into(),
                 subject: None,
-                body: "کد: ۱۲۳۴۵۶".into(),
+                body: format!("کد: {}", server::messages::secrets::mark("۱۲۳۴۵۶")),
             },
         )
         .await
@@ -240,7 +240,18 @@ async fn an_sms_written_while_the_provider_is_down_is_sent_after_a_restart_once_
         assert_eq!(seen.len(), 1, "sent exactly once");
         assert_eq!(seen[0].0, "Bearer provider-key");
         assert_eq!(seen[0].1["to"], "09120000001");
-        assert_eq!(seen[0].1["text"], "کد: ۱۲۳۴۵۶");
+        assert_eq!(seen[0].1["text"], "کد: ۱۲۳۴۵۶", "the person gets the code itself");
+        let kept = outbox_message::Entity::find()
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("row")
+            .body;
+        assert!(
+            !kept.contains("۱۲۳۴۵۶") && kept.contains(server::messages::secrets::REDACTED),
+            "{}: the code is not kept once delivered: {kept}",
+            t.engine
+        );
         assert_eq!(
             deliver_due(&t.db, &restarted, later + TimeDelta::hours(2))
                 .await

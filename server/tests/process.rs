@@ -56,10 +56,41 @@ fn production_mode_without_its_own_secret_refuses_to_start_and_says_why() {
 }
 
 #[test]
+fn with_no_mode_set_the_binary_is_production_and_will_not_start_as_a_demo() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let output = binary()
+        .env("MIZEKHEDMAT_DATA_DIR", data.path())
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", free_port()))
+        .output()
+        .expect("binary runs");
+    assert!(
+        !output.status.success(),
+        "a forgotten MIZEKHEDMAT_MODE must not start a demo"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("production mode needs MIZEKHEDMAT_SECRET"));
+    assert!(
+        std::fs::read_dir(data.path()).expect("folder").next().is_none(),
+        "nothing was created, no demo data seeded"
+    );
+}
+
+#[test]
+fn the_demo_refuses_to_listen_beyond_this_machine_unless_told_to() {
+    let output = binary()
+        .env("MIZEKHEDMAT_MODE", "demo")
+        .env("LEPTOS_SITE_ADDR", format!("0.0.0.0:{}", free_port()))
+        .output()
+        .expect("binary runs");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("MIZEKHEDMAT_DEMO_PUBLIC=yes"));
+}
+
+#[test]
 fn the_demo_starts_on_an_empty_folder_answers_health_and_stops_cleanly_on_sigterm() {
     let data = tempfile::tempdir().expect("temporary folder");
     let port = free_port();
     let mut child = binary()
+        .env("MIZEKHEDMAT_MODE", "demo")
         .env("MIZEKHEDMAT_DATA_DIR", data.path())
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("LEPTOS_SITE_ROOT", data.path())

@@ -161,6 +161,24 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
             case.refer_to.iter().any(|p| p.code == "tehran.investment.expert"),
             "{engine}"
         );
+        // A hand-edited form naming another province's post is refused,
+        // and the request stays where it is.
+        assert!(
+            !case.refer_to.iter().any(|p| p.code.starts_with("isfahan.")),
+            "{engine}: only this province's posts are offered"
+        );
+        let elsewhere = Command::Refer {
+            post_code: "isfahan.desk.officer".into(),
+            note: String::new(),
+        };
+        let refused = desk
+            .act(&officer, id, case.revision, elsewhere)
+            .await
+            .expect_err("another province's post");
+        assert!(
+            message_for(&refused, "post_code").contains("استان"),
+            "{engine}: {refused:?}"
+        );
         let refer = Command::Refer {
             post_code: "tehran.investment.expert".into(),
             note: "بررسی مقادیر مهر".into(),

@@ -3,6 +3,11 @@
 
 use crate::errors::AppError;
 
+/// The server functions that take a multipart post. Leptos panics on a post
+/// to one of them that is not multipart, so the server refuses those before
+/// they reach it; the server's test of bad bodies fails when one is missing.
+pub const ENDPOINTS: [&str; 3] = ["/api/requests/file", "/api/design/save", "/api/catalogue/save"];
+
 /// A text field of a form of short answers, refused past 4 KB.
 pub async fn short_text(field: multer::Field<'static>) -> Result<String, AppError> {
     text_field(field, 4 * 1024).await

@@ -51,6 +51,21 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<i32>, headers: 
         HeaderValue::from_static(content_type(&file.content_type)),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    // A document is the applicant's upload, whatever it holds: opened
+    // inline it runs no script and reaches nothing of the desk's origin,
+    // and no other site may embed it with the reader's cookies. Chromium
+    // refuses to show a sandboxed PDF at all, and its viewer runs outside
+    // the page's origin, so a PDF keeps the site's own strict policy.
+    if file.content_type != "application/pdf" {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"),
+        );
+    }
+    h.insert(
+        axum::http::HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, value);
     }

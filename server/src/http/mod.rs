@@ -2,6 +2,7 @@
 //! (precompressed), health, language choice, and the layers every response
 //! goes through (request ids, logs, compression, security headers).
 
+mod body_limit;
 mod captcha;
 mod client_address;
 mod files;
@@ -72,7 +73,8 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn_with_state(build, service_worker::stamp))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
                 .layer(axum::middleware::from_fn(same_origin::guard))
-                .layer(axum::middleware::from_fn(client_address::attach)),
+                .layer(axum::middleware::from_fn(client_address::attach))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), body_limit::bound)),
         )
         .with_state(state)
 }

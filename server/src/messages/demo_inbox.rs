@@ -66,7 +66,7 @@ impl DemoInbox for SeaOrmDemoInbox {
                     channel: m.channel,
                     recipient: m.recipient,
                     subject: m.subject,
-                    body: m.body,
+                    body: crate::messages::secrets::readable(&m.body),
                     written_at: format_persian_datetime(m.created_at),
                     sent: m.sent_at.is_some(),
                 })

@@ -42,7 +42,7 @@ impl Transport for SmtpMail {
             .to(to)
             .subject(message.subject.clone().unwrap_or_default())
             .header(ContentType::TEXT_PLAIN)
-            .body(message.body.clone())
+            .body(super::secrets::readable(&message.body))
             .map_err(|e| e.to_string())?;
         self.transport
             .send(email)

@@ -5,6 +5,7 @@
 
 pub mod demo_inbox;
 pub mod email;
+pub mod secrets;
 pub mod sms;
 pub mod worker;
 

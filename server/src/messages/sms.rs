@@ -36,7 +36,7 @@ impl Transport for HttpSms {
             .client
             .post(&self.url)
             .bearer_auth(&self.key)
-            .json(&serde_json::json!({ "to": message.recipient, "text": message.body }))
+            .json(&serde_json::json!({ "to": message.recipient, "text": super::secrets::readable(&message.body) }))
             .send()
             .await
             .map_err(|e| format!("SMS provider unreachable: {e}"))?;

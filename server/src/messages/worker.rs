@@ -51,10 +51,13 @@ pub async fn deliver_due(db: &DatabaseConnection, transports: &Transports, now: 
         }
         let attempts = message.attempts + 1;
         let outcome = transports.for_channel(&message.channel).send(&message).await;
+        let kept_body = super::secrets::redacted(&message.body);
         let mut row: outbox_message::ActiveModel = message.into();
         row.attempts = Set(attempts);
         match outcome {
             Ok(()) => {
+                // Delivered: the code has done its work and is not kept.
+                row.body = Set(kept_body);
                 row.sent_at = Set(Some(Utc::now()));
                 row.last_error = Set(None);
                 sent += 1;

@@ -13,7 +13,7 @@ use sea_orm::{
 use sha2::{Digest as _, Sha256};
 
 use crate::entities::{one_time_code, user};
-use crate::messages::{Channel, Message, enqueue};
+use crate::messages::{Channel, Message, enqueue, secrets::mark};
 
 /// An SMS code is valid this long.
 pub const CODE_LIFETIME: TimeDelta = TimeDelta::minutes(10);
@@ -101,7 +101,8 @@ pub async fn send_codes(
         .insert(db)
         .await?;
     }
-    let persian_code = app::domain::digits::to_persian_digits(&code);
+    let persian_code = mark(&app::domain::digits::to_persian_digits(&code));
+    let token = mark(&token);
     let (sms, subject, email) = match purpose {
         Purpose::Activation => (
             format!("میز خدمت: کد فعال‌سازی حساب شما {persian_code} است. این کد ۱۰ دقیقه معتبر است."),
@@ -142,6 +143,16 @@ pub async fn send_codes(
         },
     )
     .await
+}
+
+/// Deletes one-time codes and links a day past their expiry, used or not:
+/// only their hashes were kept, but a dead code has nothing left to prove.
+pub async fn delete_stale(db: &impl ConnectionTrait, now: chrono::DateTime<Utc>) -> Result<u64, DbErr> {
+    one_time_code::Entity::delete_many()
+        .filter(one_time_code::Column::ExpiresAt.lt(now - TimeDelta::days(1)))
+        .exec(db)
+        .await
+        .map(|r| r.rows_affected)
 }
 
 /// Checks the SMS `code` of `user_id` for `purpose`, counting the try.

@@ -74,6 +74,12 @@ pub async fn act(
             )
         }
         Holder::Referred { post_code, .. } => {
+            if !loaded.may_refer_to(post_code) {
+                return Err(AppError::invalid(
+                    "post_code",
+                    "ارجاع فقط به پست‌های سازمانی استان همین درخواست ممکن است؛ پستی از فهرست برگزینید.",
+                ));
+            }
             let post = post_by_code(db, post_code)
                 .await?
                 .ok_or_else(|| AppError::invalid("post_code", "این پست سازمانی پیدا نشد یا بسته شده است."))?;

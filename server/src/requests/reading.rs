@@ -151,13 +151,6 @@ pub async fn notice(db: &DatabaseConnection, number: &str) -> Result<Option<Noti
 /// one holding it now: a desk officer refers to the province's experts.
 async fn refer_options(db: &DatabaseConnection, loaded: &Loaded) -> Result<Vec<PostOption>, AppError> {
     let holding = app::domain::workflow::machine::holding_post(&loaded.workflow, &loaded.status).unwrap_or_default();
-    let own_post = loaded
-        .status
-        .step()
-        .and_then(|s| loaded.workflow.steps.get(s))
-        .map(|s| s.post_code.clone())
-        .unwrap_or_default();
-    let prefix = format!("{}.", loaded.province);
     let posts = post::Entity::find()
         .filter(post::Column::RetiredAt.is_null())
         .order_by_asc(post::Column::Code)
@@ -166,7 +159,7 @@ async fn refer_options(db: &DatabaseConnection, loaded: &Loaded) -> Result<Vec<P
         .map_err(|e| internal("refer options", &e))?;
     Ok(posts
         .into_iter()
-        .filter(|p| p.code != holding && (p.code.starts_with(&prefix) || p.code == own_post))
+        .filter(|p| p.code != holding && loaded.may_refer_to(&p.code))
         .map(|p| PostOption {
             name: p.title_fa,
             code: p.code,

@@ -36,6 +36,26 @@ pub struct Loaded {
     pub fields: Fields,
 }
 
+impl Loaded {
+    /// Whether the request may be referred to the post `code`: a post of the
+    /// request's own province, or back to its step's own post. The list a
+    /// desk officer picks from and the check on what is posted are this one
+    /// rule, so a hand-edited form cannot hand a request to another province
+    /// and give its holder the step's rights.
+    pub fn may_refer_to(&self, code: &str) -> bool {
+        let own_post = self
+            .status
+            .step()
+            .and_then(|s| self.workflow.steps.get(s))
+            .is_some_and(|step| step.post_code == code);
+        let in_province = !self.province.is_empty()
+            && code
+                .strip_prefix(self.province.as_str())
+                .is_some_and(|rest| rest.starts_with('.'));
+        own_post || in_province
+    }
+}
+
 /// The request `id` if it is one of ours; `NotFound` otherwise.
 pub async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Loaded, AppError> {
     let row = request::Entity::find_by_id(id)

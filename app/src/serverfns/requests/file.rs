@@ -6,6 +6,11 @@ use crate::errors::AppError;
 /// The form's name for the problems kept across a plain post.
 pub const FILE_FORM: &str = "request";
 
+/// The most parts one request form's post may have: fields, files and
+/// removals together.
+#[cfg(feature = "ssr")]
+const MAX_PARTS: usize = 1000;
+
 /// The applicant's form and its files in one multipart post, so nothing
 /// typed or chosen is lost whatever else fails. The first parts name the
 /// request (`request_id`, or `service_id` and `sub_code` for a new one,
@@ -31,6 +36,7 @@ pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
     let mut problems: Vec<(String, String)> = Vec::new();
     let mut province = String::new();
     let mut sending = false;
+    let mut parts = 0usize;
     let outcome: Result<i32, AppError> = async {
         loop {
             let field = match multipart.next_field().await {
@@ -38,6 +44,12 @@ pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
                 Ok(None) => break,
                 Err(_) => return Err(AppError::Transport),
             };
+            // The largest form is a few hundred parts; a flood of tiny ones
+            // is refused before it is all read.
+            parts += 1;
+            if parts > MAX_PARTS {
+                return Err(AppError::invalid("form", "فرم بیش از اندازه بخش دارد"));
+            }
             let name = field.name().unwrap_or_default().to_owned();
             if let Some(slot) = name.strip_prefix("file_") {
                 let file_name = field.file_name().unwrap_or_default().to_owned();
