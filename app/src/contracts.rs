@@ -184,8 +184,10 @@ pub trait SecondFactor: Send + Sync {
     /// The state of the session holder's authenticator app, creating the
     /// secret to enrol with on first use.
     async fn status(&self, token: &str) -> Result<SecondFactorState, AppError>;
-    /// Checks a code and marks the session as having passed both steps.
-    async fn verify(&self, token: &str, code: &str) -> Result<(), AppError>;
+    /// Checks a code and marks the session as having passed both steps,
+    /// under a new token: the one that carried only the password stops
+    /// working, so a token seen before the second step is worth nothing.
+    async fn verify(&self, token: &str, code: &str) -> Result<NewSession, AppError>;
 }
 
 /// The second-factor handle server functions take from context.

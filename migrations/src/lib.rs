@@ -12,6 +12,7 @@ mod m20261123_000006_catalogue;
 mod m20261123_000007_register_and_retiring;
 mod m20261123_000008_request_engine;
 mod m20261124_000009_design_drafts;
+mod m20261207_000010_totp_last_step;
 
 /// Lists every migration in the order it runs.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_register_and_retiring::Migration),
             Box::new(m20261123_000008_request_engine::Migration),
             Box::new(m20261124_000009_design_drafts::Migration),
+            Box::new(m20261207_000010_totp_last_step::Migration),
         ]
     }
 }

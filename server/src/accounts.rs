@@ -94,9 +94,7 @@ impl SeaOrmAccounts {
 
 /// Opens a session for `user_id` on `db` (a connection or a transaction).
 async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSession, sea_orm::DbErr> {
-    let mut secret = [0u8; 32];
-    rand::rng().fill_bytes(&mut secret);
-    let token = URL_SAFE_NO_PAD.encode(secret);
+    let token = new_token();
     let now = Utc::now();
     let expires_at = now + ABSOLUTE_TIMEOUT;
     session::ActiveModel {
@@ -116,6 +114,13 @@ async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSess
         expires_at,
         second_factor_required: false,
     })
+}
+
+/// A fresh session token: 256 random bits, URL-safe.
+pub(crate) fn new_token() -> String {
+    let mut secret = [0u8; 32];
+    rand::rng().fill_bytes(&mut secret);
+    URL_SAFE_NO_PAD.encode(secret)
 }
 
 /// Ends every open session of `user_id`.

@@ -78,6 +78,11 @@ pub struct Config {
     /// (`MIZEKHEDMAT_HOLIDAYS`, e.g. `1405/01/14 1405/12/20`): the lunar
     /// holidays move every year, so each year's list is configured.
     pub holidays: std::collections::BTreeSet<chrono::NaiveDate>,
+    /// The load balancers and reverse proxies whose `X-Forwarded-For` is
+    /// believed (`MIZEKHEDMAT_TRUSTED_PROXIES`, addresses or blocks such as
+    /// `10.0.0.0/8`); none by default, so a client cannot pick its own
+    /// rate-limit key.
+    pub trusted_proxies: Vec<crate::networks::Network>,
 }
 
 /// The SMS provider and mail server. Unset in demo mode, messages are only
@@ -130,6 +135,9 @@ pub enum ConfigError {
     /// The database URL names an engine we do not run on.
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnsupportedDatabase,
+    /// An entry of `MIZEKHEDMAT_TRUSTED_PROXIES` is not an address or block.
+    #[error("MIZEKHEDMAT_TRUSTED_PROXIES: `{0}` is not an address or a block such as 10.0.0.0/8")]
+    BadProxy(String),
     /// A holiday is not a Jalali date.
     #[error("MIZEKHEDMAT_HOLIDAYS: {0}")]
     BadHolidays(String),
@@ -195,8 +203,15 @@ impl Config {
                 return Err(ConfigError::DemoOnNetwork(site_addr));
             }
         }
+        let trusted_proxies = lookup("MIZEKHEDMAT_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| crate::networks::Network::parse(entry).ok_or_else(|| ConfigError::BadProxy(entry.to_owned())))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             mode,
+            trusted_proxies,
             database_url,
             data_dir,
             public_url: lookup("MIZEKHEDMAT_PUBLIC_URL"),
@@ -284,6 +299,18 @@ mod tests {
         ]);
         assert_eq!(allowed.expect("explicitly allowed").mode, Mode::Demo);
         assert!(config(&[DEMO, ("LEPTOS_SITE_ADDR", "[::1]:3000")]).is_ok());
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_and_a_wrong_entry_is_named() {
+        let read = config(&[DEMO, ("MIZEKHEDMAT_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1 fd00::/8")]).expect("read");
+        assert_eq!(read.trusted_proxies.len(), 3);
+        assert!(
+            config(&[DEMO]).expect("read").trusted_proxies.is_empty(),
+            "none unless named"
+        );
+        let refused = config(&[DEMO, ("MIZEKHEDMAT_TRUSTED_PROXIES", "10.0.0.0/8 balancer")]);
+        assert!(matches!(refused, Err(ConfigError::BadProxy(e)) if e == "balancer"));
     }
 
     #[test]

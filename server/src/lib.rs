@@ -14,6 +14,7 @@ pub mod entities;
 pub mod errors;
 pub mod http;
 pub mod messages;
+pub mod networks;
 pub mod organisation_admin;
 pub mod passwords;
 pub mod rate_limit;

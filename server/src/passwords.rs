@@ -1,6 +1,8 @@
 //! Password hashing with argon2id at OWASP's parameters (19 MiB, t=2, p=1).
 //! Hashing takes tens of milliseconds of CPU, so it runs on the blocking
-//! pool, never on the async workers that serve other requests.
+//! pool, never on the async workers that serve other requests, and at most
+//! half the cores hash at once: a flood of sign-ins waits its turn instead
+//! of taking every core from the pages everyone else is loading.
 
 use argon2::{
     Argon2,
@@ -12,8 +14,18 @@ use argon2::{
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
+/// The turns at hashing: half the cores, at least one.
+fn turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    TURNS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        tokio::sync::Semaphore::new((cores / 2).max(1))
+    })
+}
+
 /// Hashes `password` with a fresh random salt into a PHC string.
 pub async fn hash(password: String) -> Result<String, HashError> {
+    let _turn = turns().acquire().await.map_err(|e| HashError(e.to_string()))?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(|e| HashError(e.to_string()))?
@@ -30,6 +42,9 @@ pub fn hash_blocking(password: &str) -> Result<String, HashError> {
 
 /// Whether `password` matches the stored PHC string; a malformed hash never matches.
 pub async fn verify(password: String, stored: String) -> bool {
+    let Ok(_turn) = turns().acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
             .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::contracts::SecondFactor;
+use app::contracts::{NewSession, SecondFactor};
 use app::domain::{normalize::digits_only, role::Role};
 use app::errors::AppError;
 use app::serverfns::accounts::SecondFactorState;
@@ -59,16 +59,24 @@ impl SeaOrmSecondFactor {
     }
 }
 
-/// The TOTP of `account` with base32 `secret`.
+/// The length of one authenticator step, in seconds.
+const STEP_SECONDS: u64 = 30;
+
+/// The TOTP of `account` with base32 `secret`, accepting the steps just
+/// before and after now for clocks that drift.
 pub fn totp(secret: &str, account: &str) -> Result<TOTP, String> {
+    totp_with_skew(secret, account, 1)
+}
+
+fn totp_with_skew(secret: &str, account: &str, skew: u8) -> Result<TOTP, String> {
     let bytes = Secret::Encoded(secret.to_owned())
         .to_bytes()
         .map_err(|e| format!("{e:?}"))?;
     TOTP::new(
         Algorithm::SHA1,
         6,
-        1,
-        30,
+        skew,
+        STEP_SECONDS,
         bytes,
         Some(ISSUER.to_owned()),
         account.to_owned(),
@@ -83,9 +91,31 @@ pub fn new_secret() -> String {
     Secret::Raw(bytes.to_vec()).to_encoded().to_string()
 }
 
-/// The code an authenticator app shows now, for the demo's messages page.
+/// The code an authenticator app shows now.
 pub fn current_code(secret: &str, account: &str) -> Option<String> {
     totp(secret, account).ok()?.generate_current().ok()
+}
+
+/// The step (before, at or after now) that `code` belongs to, if any.
+fn step_of(secret: &str, account: &str, code: &str, now: u64) -> Result<Option<i64>, String> {
+    let strict = totp_with_skew(secret, account, 0)?;
+    let current = now / STEP_SECONDS;
+    Ok([current.saturating_sub(1), current, current + 1]
+        .into_iter()
+        .find(|step| strict.check(code, step * STEP_SECONDS))
+        .and_then(|step| i64::try_from(step).ok()))
+}
+
+/// A code the server would still accept after the step `last_step` was
+/// used: now's, else the next step's; for the demo's messages page, where
+/// a person trying the demo has no authenticator app.
+pub fn usable_code(secret: &str, account: &str, last_step: Option<i64>) -> Option<String> {
+    let strict = totp_with_skew(secret, account, 0).ok()?;
+    let current = Utc::now().timestamp() / i64::try_from(STEP_SECONDS).ok()?;
+    let step = [current, current + 1]
+        .into_iter()
+        .find(|step| last_step.is_none_or(|last| *step > last))?;
+    Some(strict.generate(u64::try_from(step).ok()? * STEP_SECONDS))
 }
 
 /// The enrolment QR code as an SVG data URL.
@@ -131,7 +161,7 @@ impl SecondFactor for SeaOrmSecondFactor {
         })
     }
 
-    async fn verify(&self, token: &str, code: &str) -> Result<(), AppError> {
+    async fn verify(&self, token: &str, code: &str) -> Result<NewSession, AppError> {
         let (row, account) = self.staff(token).await?;
         let key = account.id.to_string();
         if !self.tries.try_acquire(&key) {
@@ -141,13 +171,31 @@ impl SecondFactor for SeaOrmSecondFactor {
         let Some(secret) = account.totp_secret.clone() else {
             return Err(AppError::invalid("code", "ابتدا برنامه تأیید هویت را راه‌اندازی کنید"));
         };
-        let right = totp(&secret, &account.username)
-            .map_err(|e| internal("totp", &e))?
-            .check_current(&digits_only(code))
-            .unwrap_or(false);
-        if !right {
+        let now = u64::try_from(Utc::now().timestamp()).unwrap_or_default();
+        let Some(step) =
+            step_of(&secret, &account.username, &digits_only(code), now).map_err(|e| internal("totp", &e))?
+        else {
             tracing::info!(user_id = account.id, "second factor failed");
             return Err(AppError::invalid("code", "کد درست نیست؛ کد تازه برنامه را وارد کنید"));
+        };
+        // A code counts once, on every instance: the step only moves forward.
+        let first_use = user::Entity::update_many()
+            .col_expr(user::Column::TotpLastStep, Expr::value(step))
+            .filter(user::Column::Id.eq(account.id))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(user::Column::TotpLastStep.is_null())
+                    .add(user::Column::TotpLastStep.lt(step)),
+            )
+            .exec(&self.db)
+            .await
+            .map_err(|e| internal("second factor step", &e))?;
+        if first_use.rows_affected != 1 {
+            tracing::warn!(user_id = account.id, "second factor refused: a code used before");
+            return Err(AppError::invalid(
+                "code",
+                "این کد پیش‌تر به کار رفته است؛ منتظر کد تازه برنامه بمانید و آن را وارد کنید",
+            ));
         }
         self.tries.reset(&key);
         let now = Utc::now();
@@ -159,14 +207,20 @@ impl SecondFactor for SeaOrmSecondFactor {
                 .await
                 .map_err(|e| internal("second factor enrolment", &e))?;
         }
+        let fresh = crate::accounts::new_token();
         session::Entity::update_many()
             .col_expr(session::Column::SecondFactorAt, Expr::value(now))
+            .col_expr(session::Column::TokenHash, Expr::value(token_hash(&fresh)))
             .filter(session::Column::Id.eq(row.id))
             .exec(&self.db)
             .await
             .map_err(|e| internal("second factor session", &e))?;
         tracing::info!(user_id = account.id, "second factor passed");
-        Ok(())
+        Ok(NewSession {
+            token: fresh,
+            expires_at: row.expires_at,
+            second_factor_required: false,
+        })
     }
 }
 

@@ -160,6 +160,7 @@ async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, us
         )
         .await;
         assert_eq!(response.status(), StatusCode::OK, "{username} passes the second factor");
+        return support::rotated_cookie(&response);
     }
     cookie
 }

@@ -143,6 +143,14 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
         )
         .await;
         assert_eq!(verified.status(), StatusCode::OK);
+        let stale = officer;
+        let officer = support::rotated_cookie(&verified);
+        assert_eq!(
+            get(&app, &path, Some(&stale)).await.0,
+            StatusCode::NOT_FOUND,
+            "{}: the password-only cookie stopped working",
+            t.engine
+        );
         assert_eq!(
             get(&app, &path, Some(&officer)).await.0,
             StatusCode::OK,
@@ -160,13 +168,14 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             .totp_secret
             .expect("enrolled");
         let code = server::second_factor::current_code(&secret, "desk.isfahan").expect("code");
-        support::call_scripted(
+        let verified = support::call_scripted(
             &app,
             "/api/accounts/verify_second_factor",
             &format!("code={code}"),
             Some(&other),
         )
         .await;
+        let other = support::rotated_cookie(&verified);
         assert_eq!(
             get(&app, &path, Some(&other)).await.0,
             StatusCode::NOT_FOUND,

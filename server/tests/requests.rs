@@ -527,3 +527,126 @@ async fn an_overdue_step_reminds_its_holder_and_alerts_the_manager_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_removed_file_leaves_the_disk_a_file_racing_the_send_is_refused_and_drafts_are_bounded() {
+    for t in support::databases().await {
+        let engine = t.engine;
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let files = LocalFiles::new(folder.path(), 10 << 20);
+        let desk = std::sync::Arc::new(SeaOrmRequests::new(t.db.clone(), files.clone(), calendar()));
+        let applicant = demo_user(&t.db, "applicant").await;
+        let service = statistics_service(&t.db).await;
+
+        // Taken off: the content is gone, the row and its SHA-256 stay.
+        let id = desk.start(&applicant, service, "01").await.expect("draft");
+        desk.upload(&applicant, id, "evidence", "form.pdf", body(PDF))
+            .await
+            .expect("uploaded");
+        let kept = kept_files(&t.db, id).await;
+        let file = kept.first().expect("one file").clone();
+        assert!(files.path_of(&file.stored_name).exists(), "{engine}");
+        desk.remove_file(&applicant, id, file.id).await.expect("removed");
+        assert!(!files.path_of(&file.stored_name).exists(), "{engine}: content deleted");
+        let row = server::entities::request_file::Entity::find_by_id(file.id)
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("row kept");
+        assert!(row.removed_at.is_some() && row.sha256 == file.sha256, "{engine}");
+
+        // The request is sent while a file is still streaming in.
+        let (racing_desk, racing_who) = (desk.clone(), applicant.clone());
+        let racing: ByteStream = Box::pin(futures::stream::once(async move {
+            racing_desk
+                .save(&racing_who, draft(id, statistics_answers()), true)
+                .await
+                .expect("sent meanwhile");
+            Ok(Bytes::from_static(PDF))
+        }));
+        let late = desk
+            .upload(&applicant, id, "evidence", "late.pdf", racing)
+            .await
+            .expect_err("attached to a sent request");
+        assert!(
+            late.message_for("form").is_some_and(|m| m.contains("فرستاده شد")),
+            "{engine}: {late:?}"
+        );
+        assert!(kept_files(&t.db, id).await.is_empty(), "{engine}");
+        assert_eq!(
+            std::fs::read_dir(folder.path()).expect("folder").count(),
+            0,
+            "{engine}: nothing left on disk"
+        );
+
+        // Twenty open drafts, then a clear refusal.
+        let open = server::requests::MAX_OPEN_DRAFTS;
+        for _ in 0..open {
+            desk.start(&applicant, service, "01").await.expect("draft");
+        }
+        let refused = desk.start(&applicant, service, "01").await.expect_err("one too many");
+        assert!(
+            refused.message_for("service").is_some_and(|m| m.contains("پیش‌نویس")),
+            "{engine}: {refused:?}"
+        );
+    }
+}
+
+/// The files on request `id` that were not taken off.
+async fn kept_files(db: &sea_orm::DatabaseConnection, id: i32) -> Vec<server::entities::request_file::Model> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use server::entities::request_file;
+    request_file::Entity::find()
+        .filter(request_file::Column::RequestId.eq(id))
+        .filter(request_file::Column::RemovedAt.is_null())
+        .all(db)
+        .await
+        .expect("read")
+}
+
+#[tokio::test]
+async fn a_provincial_manager_reads_only_their_province_and_every_staff_read_is_audited() {
+    for t in support::databases().await {
+        let engine = t.engine;
+        server::demo::seed(&t.db).await.expect("demo data");
+        let folder = tempfile::tempdir().expect("uploads");
+        let desk = SeaOrmRequests::new(t.db.clone(), LocalFiles::new(folder.path(), 10 << 20), calendar());
+        let applicant = demo_user(&t.db, "applicant").await;
+        let service = statistics_service(&t.db).await;
+        let mut filed = Vec::new();
+        for province in ["tehran", "isfahan"] {
+            let id = desk.start(&applicant, service, "01").await.expect("draft");
+            let draft = Draft {
+                request_id: id,
+                province: province.to_owned(),
+                fields: statistics_answers(),
+            };
+            desk.save(&applicant, draft, true).await.expect("sent");
+            filed.push(id);
+        }
+        let (tehran, isfahan) = (filed[0], filed[1]);
+        let manager = demo_user(&t.db, "manager.tehran").await;
+        let admin = demo_user(&t.db, "admin").await;
+        desk.case(&manager, tehran).await.expect("own province");
+        assert_eq!(
+            desk.case(&manager, isfahan).await.err(),
+            Some(AppError::Forbidden),
+            "{engine}: another province's request"
+        );
+        desk.case(&admin, isfahan)
+            .await
+            .expect("a national administrator reads every province");
+        use sea_orm::{ColumnTrait, QueryFilter};
+        let reads = server::entities::audit_entry::Entity::find()
+            .filter(server::entities::audit_entry::Column::Action.eq("request.viewed"))
+            .all(&t.db)
+            .await
+            .expect("read");
+        assert_eq!(
+            reads.len(),
+            2,
+            "{engine}: each staff read is in the audit log, a refusal reads nothing"
+        );
+    }
+}

@@ -7,7 +7,7 @@ mod support;
 use app::contracts::{Accounts, SecondFactor};
 use app::errors::AppError;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use server::accounts::SeaOrmAccounts;
 use server::entities::user;
 use server::second_factor::{SeaOrmSecondFactor, current_code};
@@ -85,10 +85,18 @@ async fn a_new_staff_member_enrols_an_authenticator_and_only_a_right_code_comple
                 "{wrong:?}"
             );
         }
-        second
+        let rotated = second
             .verify(&session.token, &app::domain::digits::to_persian_digits(&right))
             .await
             .expect("right code");
+        assert_ne!(rotated.token, session.token);
+        assert_eq!(
+            accounts.session_user(&session.token).await.expect("lookup"),
+            None,
+            "{}: the token that carried only the password no longer works",
+            t.engine
+        );
+        let session = rotated;
         let holder = accounts
             .session_user(&session.token)
             .await
@@ -100,6 +108,28 @@ async fn a_new_staff_member_enrols_an_authenticator_and_only_a_right_code_comple
             t.engine
         );
         assert!(second.status(&session.token).await.expect("status").enrolled);
+
+        // The same code, seen over a shoulder, does not open a second session.
+        let onlooker = accounts
+            .sign_in("new.officer", "a long enough passphrase", "203.0.113.5")
+            .await
+            .expect("password ok");
+        let replayed = second.verify(&onlooker.token, &right).await;
+        assert!(
+            matches!(&replayed, Err(e) if e.message_for("code").is_some_and(|m| m.contains("پیش‌تر"))),
+            "{}: {replayed:?}",
+            t.engine
+        );
+        // The demo's messages page offers the next code instead, which works.
+        let row = server::entities::user::Entity::find()
+            .filter(server::entities::user::Column::Username.eq("new.officer"))
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("row");
+        let next = server::second_factor::usable_code(&secret, "new.officer", row.totp_last_step).expect("next step");
+        assert_ne!(next, right);
+        second.verify(&onlooker.token, &next).await.expect("a fresh code");
 
         let applicant = accounts
             .sign_in("plain.applicant", "a long enough passphrase", "198.51.100.1")

@@ -28,6 +28,8 @@ pub struct Model {
     pub totp_secret: Option<String>,
     pub totp_enabled_at: Option<DateTimeUtc>,
     pub deactivated_at: Option<DateTimeUtc>,
+    /// The 30-second step of the last accepted authenticator code.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

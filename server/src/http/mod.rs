@@ -73,7 +73,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::middleware::from_fn_with_state(build, service_worker::stamp))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
                 .layer(axum::middleware::from_fn(same_origin::guard))
-                .layer(axum::middleware::from_fn(client_address::attach))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    client_address::attach,
+                ))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), body_limit::bound)),
         )
         .with_state(state)

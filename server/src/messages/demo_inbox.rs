@@ -51,7 +51,7 @@ impl DemoInbox for SeaOrmDemoInbox {
         let codes = staff
             .into_iter()
             .filter_map(|u| {
-                let code = crate::second_factor::current_code(u.totp_secret.as_deref()?, &u.username)?;
+                let code = crate::second_factor::usable_code(u.totp_secret.as_deref()?, &u.username, u.totp_last_step)?;
                 Some(DevCode {
                     username: u.username,
                     code,

@@ -14,7 +14,8 @@ use chrono::Utc;
 use rand::RngCore as _;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
+    Set, TransactionTrait,
 };
 
 use super::store::{Loaded, own, post_by_code, record, sub_service};
@@ -23,6 +24,13 @@ use crate::audit::audit;
 use crate::entities::{form_version, organisation_unit as unit, request, request_file, user, workflow_version};
 use crate::errors::internal;
 use crate::storage::{LocalFiles, UploadError, display_name};
+
+/// The most drafts one applicant may have open at once: enough for any
+/// honest use, and a script cannot fill the database with empty requests.
+pub const MAX_OPEN_DRAFTS: u64 = 20;
+
+/// The most bytes of documents one applicant may keep on their requests.
+pub const MAX_STORED_BYTES: i64 = 200 * 1024 * 1024;
 
 /// Published sub-services with a form, in the catalogue's order; identity
 /// verification is reached from its own menu, never offered among them.
@@ -123,6 +131,19 @@ pub async fn start(
 ) -> Result<i32, AppError> {
     sub_service(db, service_id, sub_code).await?;
     let (form_row, workflow_row) = current_versions(db, who, service_id, sub_code).await?;
+    let open_drafts = request::Entity::find()
+        .filter(request::Column::ApplicantId.eq(who.user_id))
+        .filter(request::Column::Status.eq(Status::Draft.as_str()))
+        .count(db)
+        .await
+        .map_err(|e| internal("open drafts", &e))?;
+    if open_drafts >= MAX_OPEN_DRAFTS {
+        let most = app::domain::digits::to_persian_digits(&MAX_OPEN_DRAFTS.to_string());
+        return Err(AppError::invalid(
+            "service",
+            format!("شما {most} پیش‌نویس باز دارید؛ پیش از آغاز درخواست تازه، یکی از آن‌ها را بفرستید یا پس بگیرید."),
+        ));
+    }
     let account = user::Entity::find_by_id(who.user_id)
         .one(db)
         .await
@@ -223,6 +244,10 @@ pub async fn upload(
             format!("در این بخش حداکثر {most} پرونده می‌توان گذاشت؛ یکی را بردارید."),
         ));
     }
+    let kept_bytes = stored_bytes(db, who).await?;
+    if kept_bytes >= MAX_STORED_BYTES {
+        return Err(over_quota(slot));
+    }
     let stored = files.put(body).await.map_err(|e| match e {
         UploadError::Disk(detail) => internal("file storage", &detail),
         other => AppError::invalid(slot, other.to_string()),
@@ -232,6 +257,10 @@ pub async fn upload(
         (extension.as_str(), stored.content_type),
         ("pdf", "application/pdf") | ("jpg" | "jpeg", "image/jpeg") | ("png", "image/png")
     );
+    if kept_bytes + stored.size > MAX_STORED_BYTES {
+        tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
+        return Err(over_quota(slot));
+    }
     if too_large || wrong_type {
         tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
         let message = if too_large {
@@ -242,26 +271,32 @@ pub async fn upload(
         };
         return Err(AppError::invalid(slot, message));
     }
-    let saved = request_file::ActiveModel {
-        request_id: Set(id),
-        slot: Set(slot.to_owned()),
-        original_name: Set(display_name(file_name)),
-        stored_name: Set(stored.name.clone()),
-        content_type: Set(stored.content_type.to_owned()),
-        size: Set(stored.size),
-        sha256: Set(stored.sha256.clone()),
-        uploaded_by: Set(who.user_id),
-        uploaded_at: Set(Utc::now()),
-        removed_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
+    // The file streamed in while the request could have been sent: attach
+    // it only while the request is still the applicant's to change. The
+    // guard's update holds the request's row until the file row is written.
+    let saved = attach(
+        db,
+        id,
+        request_file::ActiveModel {
+            request_id: Set(id),
+            slot: Set(slot.to_owned()),
+            original_name: Set(display_name(file_name)),
+            stored_name: Set(stored.name.clone()),
+            content_type: Set(stored.content_type.to_owned()),
+            size: Set(stored.size),
+            sha256: Set(stored.sha256.clone()),
+            uploaded_by: Set(who.user_id),
+            uploaded_at: Set(Utc::now()),
+            removed_at: Set(None),
+            ..Default::default()
+        },
+    )
     .await;
     let file = match saved {
         Ok(file) => file,
         Err(error) => {
             tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
-            return Err(internal("file record", &error));
+            return Err(error);
         }
     };
     audit(
@@ -275,16 +310,85 @@ pub async fn upload(
     .map_err(|e| internal("audit", &e))
 }
 
-/// Takes a file off the applicant's editable request; the row stays for the record.
-pub async fn remove_file(db: &DatabaseConnection, who: &SessionUser, id: i32, file_id: i32) -> Result<(), AppError> {
+/// Writes the file's row if request `id` is still a draft or back with the
+/// applicant; refuses otherwise.
+async fn attach(
+    db: &DatabaseConnection,
+    id: i32,
+    row: request_file::ActiveModel,
+) -> Result<request_file::Model, AppError> {
+    let txn = db.begin().await.map_err(|e| internal("file record", &e))?;
+    let still_editable = request::Entity::update_many()
+        .col_expr(request::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(request::Column::Id.eq(id))
+        .filter(request::Column::Status.is_in([Status::Draft.as_str(), "with_applicant"]))
+        .exec(&txn)
+        .await
+        .map_err(|e| internal("file record", &e))?;
+    if still_editable.rows_affected != 1 {
+        return Err(AppError::invalid(
+            "form",
+            "این درخواست هم‌اکنون فرستاده شد و پرونده به آن افزوده نشد.",
+        ));
+    }
+    let file = row.insert(&txn).await.map_err(|e| internal("file record", &e))?;
+    txn.commit().await.map_err(|e| internal("file record", &e))?;
+    Ok(file)
+}
+
+/// The bytes of documents kept on the applicant's requests.
+async fn stored_bytes(db: &DatabaseConnection, who: &SessionUser) -> Result<i64, AppError> {
+    let sizes: Vec<i64> = request_file::Entity::find()
+        .select_only()
+        .column(request_file::Column::Size)
+        .filter(request_file::Column::UploadedBy.eq(who.user_id))
+        .filter(request_file::Column::RemovedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(|e| internal("stored bytes", &e))?;
+    Ok(sizes.iter().sum())
+}
+
+fn over_quota(slot: &str) -> AppError {
+    let most = app::domain::digits::to_persian_digits(&(MAX_STORED_BYTES / 1024 / 1024).to_string());
+    AppError::invalid(
+        slot,
+        format!("پرونده‌های شما روی هم از {most} مگابایت بیشتر شده است؛ پرونده‌های کنارگذاشتنی را بردارید."),
+    )
+}
+
+/// Takes a file off the applicant's editable request. Its content is
+/// deleted from storage; the row, with the file's SHA-256, stays for the
+/// record, so a removed upload cannot be used to fill the disk.
+pub async fn remove_file(
+    db: &DatabaseConnection,
+    files: &LocalFiles,
+    who: &SessionUser,
+    id: i32,
+    file_id: i32,
+) -> Result<(), AppError> {
     editable(db, who, id).await?;
+    let Some(file) = request_file::Entity::find_by_id(file_id)
+        .filter(request_file::Column::RequestId.eq(id))
+        .filter(request_file::Column::RemovedAt.is_null())
+        .one(db)
+        .await
+        .map_err(|e| internal("file removal", &e))?
+    else {
+        return Ok(());
+    };
     request_file::Entity::update_many()
         .col_expr(request_file::Column::RemovedAt, Expr::value(Utc::now()))
-        .filter(request_file::Column::Id.eq(file_id))
-        .filter(request_file::Column::RequestId.eq(id))
+        .filter(request_file::Column::Id.eq(file.id))
         .exec(db)
         .await
         .map_err(|e| internal("file removal", &e))?;
+    // After the row says so: a crash in between leaves an orphan file, never
+    // a kept row without its content.
+    if let Err(error) = tokio::fs::remove_file(files.path_of(&file.stored_name)).await {
+        tracing::warn!(%error, file_id = file.id, "a removed file's content could not be deleted");
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@ mod acting;
 mod describe;
 mod design;
 mod filing;
+pub use filing::{MAX_OPEN_DRAFTS, MAX_STORED_BYTES};
 pub mod identity;
 pub mod overdue;
 mod places;
@@ -74,7 +75,7 @@ impl RequestDesk for SeaOrmRequests {
     }
 
     async fn remove_file(&self, who: &SessionUser, request_id: i32, file_id: i32) -> Result<(), AppError> {
-        filing::remove_file(&self.db, who, request_id, file_id).await
+        filing::remove_file(&self.db, &self.files, who, request_id, file_id).await
     }
 
     async fn save(&self, who: &SessionUser, draft: Draft, send: bool) -> Result<(), AppError> {

@@ -64,7 +64,8 @@ pub async fn application(
 }
 
 /// The report and actions, for staff whose post holds or held the request,
-/// and for managers and administrators.
+/// and for managers and administrators of the request's province (or of a
+/// national unit). Every read is written to the audit log.
 pub async fn case(
     db: &DatabaseConnection,
     calendar: &WorkingCalendar,
@@ -80,10 +81,13 @@ pub async fn case(
         .await
         .map_err(|e| internal("case access", &e))?
         .is_some();
-    let overseer = matches!(who.role, Role::Manager | Role::Administrator);
+    let overseer = matches!(who.role, Role::Manager | Role::Administrator) && oversees(db, who, &loaded).await?;
     if actor != Actor::StaffAtStep && !acted && !overseer {
         return Err(AppError::Forbidden);
     }
+    crate::audit::audit(db, Some(who.user_id), "request.viewed", &format!("request:{id}"), None)
+        .await
+        .map_err(|e| internal("audit", &e))?;
     let name = name_of(db, &loaded).await?;
     let files = kept_files(db, id).await?;
     let step = loaded.status.step().and_then(|s| loaded.workflow.steps.get(s));
@@ -165,6 +169,19 @@ async fn refer_options(db: &DatabaseConnection, loaded: &Loaded) -> Result<Vec<P
             code: p.code,
         })
         .collect())
+}
+
+/// Whether a manager or administrator oversees the request: one of their
+/// posts is in the request's provincial company, or in a unit above every
+/// province (the ministry, the national company). A provincial manager
+/// reads their own province's requests, not another's.
+async fn oversees(db: &DatabaseConnection, who: &SessionUser, loaded: &Loaded) -> Result<bool, AppError> {
+    let held = super::store::posts_held(db, who.user_id).await?;
+    let provinces: Vec<String> = provinces(db).await?.into_iter().map(|p| p.code).collect();
+    Ok(held.iter().any(|code| {
+        let first = code.split('.').next().unwrap_or_default();
+        first == loaded.province || !provinces.iter().any(|p| p == first)
+    }))
 }
 
 async fn name_of(db: &DatabaseConnection, loaded: &Loaded) -> Result<SubServiceName, AppError> {

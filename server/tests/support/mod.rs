@@ -90,6 +90,13 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The `name=value` of the session cookie a second-factor answer set: the
+/// session is rotated when it passes, so the old cookie no longer works.
+pub fn rotated_cookie(response: &Response<Body>) -> String {
+    let cookie = session_cookie(response.headers()).expect("the second factor rotates the session");
+    cookie.split(';').next().expect("name=value").to_owned()
+}
+
 /// A demo account as its session presents it.
 pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contracts::SessionUser {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};

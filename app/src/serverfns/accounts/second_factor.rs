@@ -35,10 +35,14 @@ pub async fn verify_second_factor(code: String) -> Result<(), AppError> {
     use super::session_cookie;
     use crate::contracts::{SecondFactorHandle, contract};
     let token = session_cookie::read().ok_or(AppError::Unauthenticated);
-    crate::errors::with_status(match token {
+    let session = crate::errors::with_status(match token {
         Ok(token) => contract::<SecondFactorHandle>()?.verify(&token, &code).await,
         Err(e) => Err(e),
     })?;
+    session_cookie::set(
+        &session.token,
+        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
+    );
     leptos_axum::redirect("/cartable");
     Ok(())
 }
