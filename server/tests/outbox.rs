@@ -261,3 +261,34 @@ async fn an_sms_written_while_the_provider_is_down_is_sent_after_a_restart_once_
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_keeps_its_codes_readable_since_it_sends_nothing() {
+    for t in support::databases().await {
+        enqueue(
+            &t.db,
+            Message {
+                channel: Channel::Sms,
+                recipient: "09120000003".into(),
+                subject: None,
+                body: format!("کد: {}", server::messages::secrets::mark("۶۵۴۳۲۱")),
+            },
+        )
+        .await
+        .expect("queued");
+        let kept = Transports::from_config(&MessagingConfig::default()).expect("the demo's keeper");
+        assert_eq!(deliver_due(&t.db, &kept, Utc::now()).await.expect("kept"), 1);
+        let row = outbox_message::Entity::find()
+            .one(&t.db)
+            .await
+            .expect("read")
+            .expect("row");
+        assert!(row.sent_at.is_some(), "{}", t.engine);
+        assert_eq!(
+            server::messages::secrets::readable(&row.body),
+            "کد: ۶۵۴۳۲۱",
+            "{}: /dev/messages is the demo's only way to the code",
+            t.engine
+        );
+    }
+}

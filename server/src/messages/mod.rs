@@ -76,6 +76,13 @@ pub async fn enqueue(db: &impl ConnectionTrait, message: Message) -> Result<(), 
 pub trait Transport: Send + Sync {
     /// Sends the message; an error is kept on the row and the send retried.
     async fn send(&self, message: &outbox_message::Model) -> Result<(), String>;
+
+    /// Whether the message left for a person once `send` succeeded, so its
+    /// one-time secrets can be dropped from the outbox. The demo's keeper
+    /// delivers nothing: its outbox is the only place the code can be read.
+    fn delivers(&self) -> bool {
+        true
+    }
 }
 
 /// Keeps messages in the outbox only: the demo's way of "sending", so that
@@ -86,6 +93,10 @@ pub struct KeptForDemo;
 impl Transport for KeptForDemo {
     async fn send(&self, _message: &outbox_message::Model) -> Result<(), String> {
         Ok(())
+    }
+
+    fn delivers(&self) -> bool {
+        false
     }
 }
 

@@ -50,8 +50,13 @@ pub async fn deliver_due(db: &DatabaseConnection, transports: &Transports, now: 
             continue;
         }
         let attempts = message.attempts + 1;
-        let outcome = transports.for_channel(&message.channel).send(&message).await;
-        let kept_body = super::secrets::redacted(&message.body);
+        let transport = transports.for_channel(&message.channel);
+        let outcome = transport.send(&message).await;
+        let kept_body = if transport.delivers() {
+            super::secrets::redacted(&message.body)
+        } else {
+            message.body.clone()
+        };
         let mut row: outbox_message::ActiveModel = message.into();
         row.attempts = Set(attempts);
         match outcome {
