@@ -109,7 +109,7 @@ async fn housekeeping(db: sea_orm::DatabaseConnection) {
         if let Err(error) = messages::secrets::redact_expired(&db, now).await {
             tracing::warn!(%error, "expired codes in the outbox could not be redacted");
         }
-        match requests::overdue::sweep(&db, chrono::Utc::now()).await {
+        match requests::overdue::sweep(&db, now).await {
             Ok(0) => {}
             Ok(told) => tracing::info!(told, "overdue steps reminded and escalated"),
             Err(error) => tracing::warn!(%error, "overdue steps could not be checked"),

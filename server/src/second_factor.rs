@@ -96,10 +96,15 @@ pub fn current_code(secret: &str, account: &str) -> Option<String> {
     totp(secret, account).ok()?.generate_current().ok()
 }
 
-/// The step (before, at or after now) that `code` belongs to, if any.
-fn step_of(secret: &str, account: &str, code: &str, now: u64) -> Result<Option<i64>, String> {
+/// The authenticator step `now` falls in.
+fn step_at(now: chrono::DateTime<Utc>) -> u64 {
+    u64::try_from(now.timestamp()).unwrap_or_default() / STEP_SECONDS
+}
+
+/// The step (before, at or after `now`'s) that `code` belongs to, if any.
+fn step_of(secret: &str, account: &str, code: &str, now: chrono::DateTime<Utc>) -> Result<Option<i64>, String> {
     let strict = totp_with_skew(secret, account, 0)?;
-    let current = now / STEP_SECONDS;
+    let current = step_at(now);
     Ok([current.saturating_sub(1), current, current + 1]
         .into_iter()
         .find(|step| strict.check(code, step * STEP_SECONDS))
@@ -111,11 +116,11 @@ fn step_of(secret: &str, account: &str, code: &str, now: u64) -> Result<Option<i
 /// a person trying the demo has no authenticator app.
 pub fn usable_code(secret: &str, account: &str, last_step: Option<i64>) -> Option<String> {
     let strict = totp_with_skew(secret, account, 0).ok()?;
-    let current = Utc::now().timestamp() / i64::try_from(STEP_SECONDS).ok()?;
+    let current = step_at(Utc::now());
     let step = [current, current + 1]
         .into_iter()
-        .find(|step| last_step.is_none_or(|last| *step > last))?;
-    Some(strict.generate(u64::try_from(step).ok()? * STEP_SECONDS))
+        .find(|step| last_step.is_none_or(|last| i64::try_from(*step).is_ok_and(|step| step > last)))?;
+    Some(strict.generate(step * STEP_SECONDS))
 }
 
 /// The enrolment QR code as an SVG data URL.
@@ -171,7 +176,7 @@ impl SecondFactor for SeaOrmSecondFactor {
         let Some(secret) = account.totp_secret.clone() else {
             return Err(AppError::invalid("code", "ابتدا برنامه تأیید هویت را راه‌اندازی کنید"));
         };
-        let now = u64::try_from(Utc::now().timestamp()).unwrap_or_default();
+        let now = Utc::now();
         let Some(step) =
             step_of(&secret, &account.username, &digits_only(code), now).map_err(|e| internal("totp", &e))?
         else {
@@ -198,7 +203,6 @@ impl SecondFactor for SeaOrmSecondFactor {
             ));
         }
         self.tries.reset(&key);
-        let now = Utc::now();
         if account.totp_enabled_at.is_none() {
             user::Entity::update_many()
                 .col_expr(user::Column::TotpEnabledAt, Expr::value(now))

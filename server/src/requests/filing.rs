@@ -32,6 +32,11 @@ pub const MAX_OPEN_DRAFTS: u64 = 20;
 /// The most bytes of documents one applicant may keep on their requests.
 pub const MAX_STORED_BYTES: i64 = 200 * 1024 * 1024;
 
+/// The stored statuses in which the applicant may still change a request:
+/// a draft, or one sent back to them. Every write made on the applicant's
+/// behalf is conditional on them, so it cannot land on a sent request.
+const EDITABLE: [&str; 2] = ["draft", "with_applicant"];
+
 /// Published sub-services with a form, in the catalogue's order; identity
 /// verification is reached from its own menu, never offered among them.
 pub async fn offered(db: &DatabaseConnection) -> Result<Vec<SubServiceName>, AppError> {
@@ -321,7 +326,7 @@ async fn attach(
     let still_editable = request::Entity::update_many()
         .col_expr(request::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(request::Column::Id.eq(id))
-        .filter(request::Column::Status.is_in([Status::Draft.as_str(), "with_applicant"]))
+        .filter(request::Column::Status.is_in(EDITABLE))
         .exec(&txn)
         .await
         .map_err(|e| internal("file record", &e))?;
@@ -426,7 +431,7 @@ pub async fn save(
             )
             .col_expr(request::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(request::Column::Id.eq(draft.request_id))
-            .filter(request::Column::Status.is_in(["draft", "with_applicant"]))
+            .filter(request::Column::Status.is_in(EDITABLE))
             .exec(db)
             .await
             .map_err(|e| internal("request save", &e))?;

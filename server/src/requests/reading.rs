@@ -81,8 +81,10 @@ pub async fn case(
         .await
         .map_err(|e| internal("case access", &e))?
         .is_some();
-    let overseer = matches!(who.role, Role::Manager | Role::Administrator) && oversees(db, who, &loaded).await?;
-    if actor != Actor::StaffAtStep && !acted && !overseer {
+    let admitted = actor == Actor::StaffAtStep
+        || acted
+        || (matches!(who.role, Role::Manager | Role::Administrator) && oversees(db, who, &loaded).await?);
+    if !admitted {
         return Err(AppError::Forbidden);
     }
     crate::audit::audit(db, Some(who.user_id), "request.viewed", &format!("request:{id}"), None)

@@ -20,10 +20,7 @@ pub async fn change_password(
         repeat: repeat_password,
     };
     let session = with_status(contract::<AccountsHandle>()?.change_password(&token, change).await)?;
-    session_cookie::set(
-        &session.token,
-        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
-    );
+    session_cookie::keep(&session);
     leptos_axum::redirect("/account/password?changed=1");
     Ok(())
 }

@@ -15,10 +15,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
             .sign_in(&username, &password, &session_cookie::client_address())
             .await,
     )?;
-    session_cookie::set(
-        &session.token,
-        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
-    );
+    session_cookie::keep(&session);
     leptos_axum::redirect(if session.second_factor_required {
         "/account/two-factor"
     } else {

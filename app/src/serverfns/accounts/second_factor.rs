@@ -39,10 +39,7 @@ pub async fn verify_second_factor(code: String) -> Result<(), AppError> {
         Ok(token) => contract::<SecondFactorHandle>()?.verify(&token, &code).await,
         Err(e) => Err(e),
     })?;
-    session_cookie::set(
-        &session.token,
-        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
-    );
+    session_cookie::keep(&session);
     leptos_axum::redirect("/cartable");
     Ok(())
 }

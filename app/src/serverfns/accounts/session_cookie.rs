@@ -37,6 +37,14 @@ pub fn set(token: &str, max_age_seconds: i64) {
     ));
 }
 
+/// Puts a newly opened or rotated `session` in the cookie for its lifetime.
+pub fn keep(session: &crate::contracts::NewSession) {
+    set(
+        &session.token,
+        (session.expires_at - chrono::Utc::now()).num_seconds().max(0),
+    );
+}
+
 /// Removes the cookie from the browser.
 pub fn clear() {
     write(&format!("{NAME}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"));
