@@ -12,13 +12,14 @@ macro_rules! text {
 }
 
 pub mod components;
-#[cfg(feature = "ssr")]
 pub mod contracts;
 pub mod domain;
 pub mod errors;
 pub mod hydration;
 pub mod pages;
 pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod security_policy;
 pub mod serverfns;
 
 /// Translations from `locales/*.json`, with keys checked at compile time.
@@ -44,7 +45,7 @@ use crate::routes::AppRoutes;
 /// `dir` are filled in from the chosen language by the i18n provider.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    contracts::send_security_policy();
+    security_policy::send_security_policy();
     view! {
         <!DOCTYPE html>
         <html>

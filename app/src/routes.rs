@@ -22,7 +22,6 @@ use crate::pages::{
         organisation_edit::{PostEditPage, UnitEditPage},
         staff::StaffAdminPage,
     },
-    applying::{application::ApplicationPage, apply::ApplyPage},
     cartable::{CartablePage, case::CasePage},
     catalogue::{
         editor::{AdminPermitsPage, AdminServicesPage, PermitEditorPage, ServiceEditorPage},
@@ -34,6 +33,7 @@ use crate::pages::{
     home::HomePage,
     not_found::NotFound,
     notice::NoticePage,
+    requests::{application::ApplicationPage, apply::ApplyPage},
     services::ServicesPage,
     tracking::{TrackPage, TrackResultPage},
 };

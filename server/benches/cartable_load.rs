@@ -13,9 +13,10 @@
 
 use std::time::{Duration, Instant};
 
-use app::contracts::{Cartables, SessionUser};
+use app::contracts::cartable::CartableQuery;
+use app::contracts::cartable::Cartables;
+use app::contracts::session::SessionUser;
 use app::domain::role::Role;
-use app::serverfns::cartable::CartableQuery;
 use chrono::{TimeDelta, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use server::cartable::SeaOrmCartable;

@@ -3,36 +3,25 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::contracts::{Accounts, NewSession, PasswordChange, SessionUser};
+use app::contracts::accounts::{Accounts, PasswordChange};
+use app::contracts::session::{NewSession, SessionUser};
 use app::domain::{normalize::normalize_input, password::check_new_password, role::Role};
 use app::errors::AppError;
 use async_trait::async_trait;
-use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
-use chrono::{TimeDelta, Utc};
-use rand::RngCore as _;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
-use sha2::{Digest as _, Sha256};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use tokio::sync::OnceCell;
 
 use crate::entities::{session, user};
 use crate::errors::internal;
 use crate::passwords;
 use crate::rate_limit::RateLimiter;
+use crate::sessions::{IDLE_TIMEOUT, TOUCH_INTERVAL, end_sessions, open_session, session_with_account, token_hash};
 
 /// A person's full name, as staff and receipts show it.
 pub fn full_name(account: &user::Model) -> String {
     format!("{} {}", account.first_name, account.last_name)
 }
-
-/// A session ends after this long without a request.
-pub const IDLE_TIMEOUT: TimeDelta = TimeDelta::minutes(30);
-/// A session ends this long after sign-in, however active.
-pub const ABSOLUTE_TIMEOUT: TimeDelta = TimeDelta::hours(12);
-/// Activity is written back at most this often, so reading pages does not
-/// turn into a write per request.
-const TOUCH_INTERVAL: TimeDelta = TimeDelta::minutes(1);
 
 const DEACTIVATED: &str = "این حساب غیرفعال شده است؛ برای فعال شدن دوباره با راهبر سامانه تماس بگیرید";
 const WRONG_CREDENTIALS: &str = "نام کاربری یا کلمه عبور نادرست است";
@@ -80,7 +69,7 @@ impl SeaOrmAccounts {
 
     async fn password_matches(&self, password: &str, account: Option<&user::Model>) -> Result<bool, AppError> {
         let stored = match account {
-            Some(a) => a.password_hash.clone(),
+            Some(a) => a.password_hash.expose().to_owned(),
             None => self
                 .decoy_hash
                 .get_or_try_init(|| passwords::hash("decoy password for unknown usernames".to_owned()))
@@ -92,59 +81,9 @@ impl SeaOrmAccounts {
     }
 }
 
-/// Opens a session for `user_id` on `db` (a connection or a transaction).
-async fn open_session(db: &impl ConnectionTrait, user_id: i32) -> Result<NewSession, sea_orm::DbErr> {
-    let token = new_token();
-    let now = Utc::now();
-    let expires_at = now + ABSOLUTE_TIMEOUT;
-    session::ActiveModel {
-        token_hash: Set(token_hash(&token)),
-        user_id: Set(user_id),
-        created_at: Set(now),
-        last_seen_at: Set(now),
-        expires_at: Set(expires_at),
-        ended_at: Set(None),
-        second_factor_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(NewSession {
-        token,
-        expires_at,
-        second_factor_required: false,
-    })
-}
-
-/// A fresh session token: 256 random bits, URL-safe.
-pub(crate) fn new_token() -> String {
-    let mut secret = [0u8; 32];
-    rand::rng().fill_bytes(&mut secret);
-    URL_SAFE_NO_PAD.encode(secret)
-}
-
-/// Ends every open session of `user_id`.
-pub(crate) async fn end_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), sea_orm::DbErr> {
-    session::Entity::update_many()
-        .col_expr(session::Column::EndedAt, sea_orm::sea_query::Expr::value(Utc::now()))
-        .filter(session::Column::UserId.eq(user_id))
-        .filter(session::Column::EndedAt.is_null())
-        .exec(db)
-        .await
-        .map(|_| ())
-}
-
 /// The rate-limit key of an account; usernames are stored lower-case.
 fn account_key(username: &str) -> String {
     format!("account:{}", username.to_lowercase())
-}
-
-/// What the database keeps of a token.
-pub(crate) fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[async_trait]
@@ -251,7 +190,7 @@ impl Accounts for SeaOrmAccounts {
         if !self.per_account.try_acquire(&account_key) {
             return Err(AppError::TooManyAttempts);
         }
-        if !passwords::verify(change.current.clone(), account.password_hash.clone()).await {
+        if !passwords::verify(change.current.clone(), account.password_hash.expose().to_owned()).await {
             return Err(AppError::invalid("current_password", "کلمه عبور فعلی درست نیست"));
         }
         self.per_account.reset(&account_key);
@@ -269,7 +208,7 @@ impl Accounts for SeaOrmAccounts {
             let txn = self.db.begin().await?;
             let user_id = account.id;
             let mut row: user::ActiveModel = account.into();
-            row.password_hash = Set(new_hash);
+            row.password_hash = Set(new_hash.into());
             row.updated_at = Set(Utc::now());
             row.update(&txn).await?;
             end_sessions(&txn, user_id).await?;
@@ -303,39 +242,4 @@ impl Accounts for SeaOrmAccounts {
             .map(|_| ())
             .map_err(|e| internal("sign-out", &e))
     }
-}
-
-/// A session with its account, by the token's hash.
-pub(crate) async fn session_with_account(
-    db: &DatabaseConnection,
-    hash: String,
-) -> Result<Option<(session::Model, Option<user::Model>)>, sea_orm::DbErr> {
-    let Some(row) = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(hash))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let account = user::Entity::find_by_id(row.user_id).one(db).await?;
-    Ok(Some((row, account)))
-}
-
-/// Deletes sessions that ended or expired more than a day ago: a signed-out
-/// token's hash is of no use to anyone, and the table stays small.
-pub async fn delete_stale_sessions(
-    db: &impl ConnectionTrait,
-    now: chrono::DateTime<Utc>,
-) -> Result<u64, sea_orm::DbErr> {
-    use sea_orm::sea_query::Condition;
-    let cutoff = now - TimeDelta::days(1);
-    session::Entity::delete_many()
-        .filter(
-            Condition::any()
-                .add(session::Column::ExpiresAt.lt(cutoff))
-                .add(session::Column::EndedAt.lt(cutoff)),
-        )
-        .exec(db)
-        .await
-        .map(|r| r.rows_affected)
 }

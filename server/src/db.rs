@@ -19,6 +19,14 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
 
 /// Connects to `url` and migrates it; tests call this with throwaway databases.
 pub async fn connect_url(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = open_url(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// Connects to `url` with the pool settings and SQLite pragmas of the running
+/// server, leaving the schema as it is: the upgrade test migrates in steps.
+pub async fn open_url(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .connect_timeout(Duration::from_secs(10))
@@ -41,9 +49,7 @@ pub async fn connect_url(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .synchronous(SqliteSynchronous::Full)
         });
     }
-    let db = Database::connect(options).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+    Database::connect(options).await
 }
 
 /// Whether the database answers a trivial query; `/healthz` uses it.

@@ -283,7 +283,7 @@ async fn seed_organisation(db: &DatabaseConnection) -> Result<(), DbErr> {
             national_id: Set(national_id),
             first_name: Set(account.name.0.to_owned()),
             last_name: Set(account.name.1.to_owned()),
-            password_hash: Set(password_hash.clone()),
+            password_hash: Set(password_hash.clone().into()),
             role: Set(account.role.as_str().to_owned()),
             is_active: Set(true),
             created_at: Set(now),
@@ -293,7 +293,10 @@ async fn seed_organisation(db: &DatabaseConnection) -> Result<(), DbErr> {
             identity_verified_at: Set((account.role == Role::Applicant).then_some(now)),
             // Staff are enrolled in the second factor; the demo shows their
             // current codes on /dev/messages.
-            totp_secret: Set(account.role.is_staff().then(crate::second_factor::new_secret)),
+            totp_secret: Set(account
+                .role
+                .is_staff()
+                .then(|| crate::second_factor::new_secret().into())),
             totp_enabled_at: Set(account.role.is_staff().then_some(now)),
             ..Default::default()
         }

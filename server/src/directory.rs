@@ -1,6 +1,6 @@
 //! The organisation directory behind `app`'s `OrganisationDirectory` contract.
 
-use app::contracts::{OrganisationDirectory, OrganisationSummary};
+use app::contracts::organisation::{OrganisationDirectory, OrganisationSummary};
 use app::errors::AppError;
 use async_trait::async_trait;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};

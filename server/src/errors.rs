@@ -1,9 +1,11 @@
 //! Turning server-side failures into what people see.
 //!
-//! Services return their own error enums or `sea_orm::DbErr`; at the
-//! boundary they become `app::errors::AppError`. Validation errors keep their
-//! field and Persian message; anything else goes through [`internal`], which
-//! logs the details and hands the person only a reference id.
+//! Services return `app::errors::AppError` itself, so a server function
+//! passes their result on unchanged. Lower helpers return `sea_orm::DbErr`
+//! (or, for uploads, `storage::UploadError`), and the service maps them.
+//! Validation errors keep their field and Persian message; anything else goes
+//! through [`internal`], which logs the details and hands the person only a
+//! reference id.
 
 use app::errors::AppError;
 
@@ -17,7 +19,7 @@ pub fn internal(what: &str, error: &dyn std::fmt::Display) -> AppError {
 
 /// Lets administrators through and refuses anyone else, logging who tried
 /// `what` (staff administration, catalogue editing, …).
-pub fn require_admin(who: &app::contracts::SessionUser, what: &str) -> Result<(), AppError> {
+pub fn require_admin(who: &app::contracts::session::SessionUser, what: &str) -> Result<(), AppError> {
     if who.role == app::domain::role::Role::Administrator {
         Ok(())
     } else {

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod design;
 pub mod directory;
 pub mod entities;
 pub mod errors;
@@ -21,6 +22,7 @@ pub mod rate_limit;
 pub mod registration;
 pub mod requests;
 pub mod second_factor;
+pub mod sessions;
 pub mod staff_admin;
 pub mod state;
 pub mod storage;
@@ -103,7 +105,7 @@ async fn housekeeping(db: sea_orm::DatabaseConnection) {
         if let Err(error) = registration::codes::delete_stale(&db, now).await {
             tracing::warn!(%error, "expired one-time codes could not be deleted");
         }
-        if let Err(error) = accounts::delete_stale_sessions(&db, now).await {
+        if let Err(error) = sessions::delete_stale_sessions(&db, now).await {
             tracing::warn!(%error, "ended sessions could not be deleted");
         }
         if let Err(error) = messages::secrets::redact_expired(&db, now).await {

@@ -6,10 +6,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::contracts::{NewSession, SecondFactor};
+use app::contracts::second_factor::SecondFactor;
+use app::contracts::second_factor::SecondFactorState;
+use app::contracts::session::NewSession;
 use app::domain::{normalize::digits_only, role::Role};
 use app::errors::AppError;
-use app::serverfns::accounts::SecondFactorState;
 use async_trait::async_trait;
 use base64::{Engine as _, engine::general_purpose::STANDARD};
 use chrono::Utc;
@@ -17,10 +18,10 @@ use rand::RngCore as _;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, sea_query::Expr};
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use crate::accounts::{session_with_account, token_hash};
 use crate::entities::{session, user};
 use crate::errors::internal;
 use crate::rate_limit::RateLimiter;
+use crate::sessions::{session_with_account, token_hash};
 
 const ISSUER: &str = "Mizekhedmat";
 
@@ -144,12 +145,12 @@ impl SecondFactor for SeaOrmSecondFactor {
                 qr: None,
             });
         }
-        let secret = match account.totp_secret.clone() {
-            Some(secret) => secret,
+        let secret = match &account.totp_secret {
+            Some(secret) => secret.expose().to_owned(),
             None => {
                 let secret = new_secret();
                 let mut row: user::ActiveModel = account.clone().into();
-                row.totp_secret = Set(Some(secret.clone()));
+                row.totp_secret = Set(Some(secret.clone().into()));
                 row.update(&self.db)
                     .await
                     .map_err(|e| internal("second factor secret", &e))?;
@@ -173,7 +174,7 @@ impl SecondFactor for SeaOrmSecondFactor {
             tracing::warn!(user_id = account.id, "second factor refused: too many codes");
             return Err(AppError::TooManyAttempts);
         }
-        let Some(secret) = account.totp_secret.clone() else {
+        let Some(secret) = account.totp_secret.as_ref().map(|s| s.expose().to_owned()) else {
             return Err(AppError::invalid("code", "ابتدا برنامه تأیید هویت را راه‌اندازی کنید"));
         };
         let now = Utc::now();
@@ -211,7 +212,7 @@ impl SecondFactor for SeaOrmSecondFactor {
                 .await
                 .map_err(|e| internal("second factor enrolment", &e))?;
         }
-        let fresh = crate::accounts::new_token();
+        let fresh = crate::sessions::new_token();
         session::Entity::update_many()
             .col_expr(session::Column::SecondFactorAt, Expr::value(now))
             .col_expr(session::Column::TokenHash, Expr::value(token_hash(&fresh)))

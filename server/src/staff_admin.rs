@@ -2,13 +2,14 @@
 //! administrators; every change goes to the audit log, and post changes
 //! close the old holding so the history of who held which post stays.
 
-use app::contracts::{NewStaff, SessionUser, StaffAdmin};
+use app::contracts::admin::{NewStaff, StaffAdmin};
+use app::contracts::admin::{PostOption, StaffPage, StaffRow};
+use app::contracts::session::SessionUser;
 use app::domain::{
     email::Email, mobile::Mobile, national_id::NationalId, person_name::parse_persian_name, role::Role,
     signup::FieldProblem, username::parse_username,
 };
 use app::errors::AppError;
-use app::serverfns::admin::{PostOption, StaffPage, StaffRow};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{
@@ -201,7 +202,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
                 national_id: Set(national_id.to_string()),
                 first_name: Set(first_name),
                 last_name: Set(last_name),
-                password_hash: Set(unusable),
+                password_hash: Set(unusable.into()),
                 role: Set(role.as_str().to_owned()),
                 is_active: Set(true),
                 created_at: Set(now),
@@ -273,7 +274,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
                 return Ok(0);
             }
             if !active {
-                crate::accounts::end_sessions(&txn, user_id).await?;
+                crate::sessions::end_sessions(&txn, user_id).await?;
             }
             let action = if active {
                 "staff.reactivated"
@@ -311,7 +312,7 @@ impl StaffAdmin for SeaOrmStaffAdmin {
             if done.rows_affected != 1 {
                 return Ok(0);
             }
-            crate::accounts::end_sessions(&txn, user_id).await?;
+            crate::sessions::end_sessions(&txn, user_id).await?;
             audit(
                 &txn,
                 Some(who.user_id),

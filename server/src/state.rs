@@ -2,8 +2,14 @@
 
 use std::sync::Arc;
 
-use app::contracts::{AccountsHandle, DemoInboxHandle, Directory, RegistrationHandle, SecondFactorHandle};
-use app::serverfns::system::SiteInfo;
+use app::contracts::accounts::AccountsHandle;
+use app::contracts::dev::DemoInboxHandle;
+
+use app::contracts::organisation::Directory;
+use app::contracts::registration::RegistrationHandle;
+
+use app::contracts::second_factor::SecondFactorHandle;
+use app::contracts::system::SiteInfo;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -31,21 +37,21 @@ pub struct AppState {
     /// Sign-up, activation and password reset.
     pub registration: RegistrationHandle,
     /// Staff administration.
-    pub staff_admin: app::contracts::StaffAdminHandle,
+    pub staff_admin: app::contracts::admin::StaffAdminHandle,
     /// The staff's second factor.
     pub second_factor: SecondFactorHandle,
     /// The service catalogue and permit register.
-    pub catalogue: app::contracts::CatalogueHandle,
+    pub catalogue: app::contracts::catalogue::CatalogueHandle,
     /// The organisation tree and its posts.
-    pub organisation: app::contracts::OrganisationAdminHandle,
+    pub organisation: app::contracts::admin::OrganisationAdminHandle,
     /// Public tracking by tracking code and national id.
-    pub tracking: app::contracts::TrackingHandle,
+    pub tracking: app::contracts::tracking::TrackingHandle,
     /// Requests for catalogue sub-services.
-    pub requests: app::contracts::RequestDeskHandle,
+    pub requests: app::contracts::requests::RequestDeskHandle,
     /// The designer of sub-services' forms and workflows.
-    pub designs: app::contracts::FormDesignsHandle,
+    pub designs: app::contracts::design::FormDesignsHandle,
     /// Everyone's cartable.
-    pub cartables: app::contracts::CartablesHandle,
+    pub cartables: app::contracts::cartable::CartablesHandle,
     /// Uploaded documents.
     pub files: LocalFiles,
     /// The outbox and captcha answers on `/dev/messages`; demo mode only.
@@ -83,8 +89,8 @@ impl AppState {
                 db.clone(),
                 config.secret.as_ref().map(|s| s.expose()),
             )),
-            requests: requests.clone(),
-            designs: requests,
+            requests,
+            designs: Arc::new(crate::design::SeaOrmFormDesigns::new(db.clone())),
             cartables: Arc::new(crate::cartable::SeaOrmCartable::new(db.clone())),
             files,
             directory: Arc::new(SeaOrmDirectory::new(db.clone())),

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use app::contracts::ByteStream;
+use app::contracts::requests::ByteStream;
 use futures::StreamExt as _;
 use sha2::{Digest as _, Sha256};
 use tokio::io::AsyncWriteExt as _;

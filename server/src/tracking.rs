@@ -6,11 +6,11 @@
 
 use std::time::Duration;
 
-use app::contracts::Tracking;
+use app::contracts::tracking::Tracking;
+use app::contracts::tracking::{TrackedEvent, TrackingView};
 use app::domain::workflow::machine::EventKind;
 use app::domain::{national_id::NationalId, tracking_code};
 use app::errors::{AppError, FieldMessage};
-use app::serverfns::tracking::{TrackedEvent, TrackingView};
 use async_trait::async_trait;
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::Utc;

@@ -151,7 +151,7 @@ async fn sign_in_cookie(app: &axum::Router, db: &sea_orm::DatabaseConnection, us
         .expect("read")
         .expect("account");
     if let Some(secret) = account.totp_secret {
-        let code = server::second_factor::current_code(&secret, username).expect("a code");
+        let code = server::second_factor::current_code(secret.expose(), username).expect("a code");
         let response = support::call_scripted(
             app,
             "/api/accounts/verify_second_factor",

@@ -2,14 +2,15 @@
 
 mod support;
 
-use app::contracts::{Accounts, PasswordChange};
+use app::contracts::accounts::{Accounts, PasswordChange};
 use app::domain::role::Role;
 use app::errors::AppError;
 use chrono::{TimeDelta, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use server::accounts::{IDLE_TIMEOUT, SeaOrmAccounts};
+use server::accounts::SeaOrmAccounts;
 use server::demo::{self, DEMO_PASSWORD};
 use server::entities::{session, user};
+use server::sessions::IDLE_TIMEOUT;
 use sha2::Digest as _;
 
 const CLIENT: &str = "192.0.2.10";

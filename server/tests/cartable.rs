@@ -6,10 +6,13 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use app::contracts::{Cartables, Draft, RequestDesk, SessionUser};
+use app::contracts::cartable::Cartables;
+use app::contracts::requests::{Draft, RequestDesk};
+
+use app::contracts::cartable::{CartableFolder, CartableQuery};
+use app::contracts::session::SessionUser;
 use app::domain::workflow::machine::{Command, Folder};
 use app::domain::working_days::{WorkingCalendar, solar_holidays};
-use app::serverfns::cartable::{CartableFolder, CartableQuery};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::cartable::{PAGE, SeaOrmCartable};

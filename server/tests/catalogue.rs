@@ -7,11 +7,11 @@ mod support;
 
 use support::demo_user;
 
-use app::contracts::Catalogue;
+use app::contracts::catalogue::Catalogue;
+use app::contracts::catalogue::{CardKind, CatalogueQuery};
 use app::domain::catalogue::form::{Fields, card_from_fields, card_to_fields};
 use app::domain::catalogue::permit_form::{permit_from_fields, permit_to_fields};
 use app::errors::AppError;
-use app::serverfns::catalogue::{CardKind, CatalogueQuery};
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},

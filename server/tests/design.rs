@@ -6,12 +6,14 @@
 
 mod support;
 
-use app::contracts::{Draft, FormDesigns, RequestDesk};
+use app::contracts::design::DesignTarget;
+use app::contracts::design::FormDesigns;
+use app::contracts::requests::{Draft, RequestDesk};
 use app::domain::catalogue::form::Fields;
 use app::domain::design::{Change, RowKind, row_indexes};
 use app::domain::working_days::{WorkingCalendar, solar_holidays};
 use app::errors::AppError;
-use app::serverfns::design::DesignTarget;
+use server::design::SeaOrmFormDesigns;
 use server::requests::SeaOrmRequests;
 use server::storage::LocalFiles;
 use support::{demo_user, statistics_answers, statistics_service};
@@ -38,6 +40,7 @@ async fn a_new_version_takes_new_requests_while_earlier_ones_keep_theirs() {
         server::demo::seed(&t.db).await.expect("demo data");
         let folder = tempfile::tempdir().expect("uploads");
         let desk = desk(&t.db, &folder);
+        let designs = SeaOrmFormDesigns::new(t.db.clone());
         let (admin, applicant) = (demo_user(&t.db, "admin").await, demo_user(&t.db, "applicant").await);
         let service = statistics_service(&t.db).await;
         let engine = t.engine;
@@ -52,7 +55,7 @@ async fn a_new_version_takes_new_requests_while_earlier_ones_keep_theirs() {
             .await
             .expect("saved");
 
-        let page = FormDesigns::designer(&desk, &admin, service, "01")
+        let page = FormDesigns::designer(&designs, &admin, service, "01")
             .await
             .expect("designer");
         assert_eq!(page.form_version, Some(1), "{engine}");
@@ -71,7 +74,7 @@ async fn a_new_version_takes_new_requests_while_earlier_ones_keep_theirs() {
             service_id: service,
             sub_code: "01".to_owned(),
         };
-        let published = FormDesigns::save(&desk, &admin, target, rows, Change::Keep, true).await;
+        let published = FormDesigns::save(&designs, &admin, target, rows, Change::Keep, true).await;
         assert_eq!(published, Ok(Some(2)), "{engine}");
 
         let new_form = desk.new_form(&applicant, service, "01").await.expect("form");
@@ -85,7 +88,7 @@ async fn a_new_version_takes_new_requests_while_earlier_ones_keep_theirs() {
         );
         assert!(!names(&kept_form.form).contains(&"employees".to_owned()), "{engine}");
 
-        let again = FormDesigns::designer(&desk, &admin, service, "01")
+        let again = FormDesigns::designer(&designs, &admin, service, "01")
             .await
             .expect("designer");
         assert_eq!(
@@ -102,6 +105,7 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
         server::demo::seed(&t.db).await.expect("demo data");
         let folder = tempfile::tempdir().expect("uploads");
         let desk = desk(&t.db, &folder);
+        let designs = SeaOrmFormDesigns::new(t.db.clone());
         let admin = demo_user(&t.db, "admin").await;
         let service = statistics_service(&t.db).await;
         let engine = t.engine;
@@ -110,13 +114,13 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
             sub_code: "01".to_owned(),
         };
 
-        let mut rows = FormDesigns::designer(&desk, &admin, service, "01")
+        let mut rows = FormDesigns::designer(&designs, &admin, service, "01")
             .await
             .expect("designer")
             .rows;
         set(&mut rows, "field.0.max_chars", "خیلی زیاد");
         rows.insert("step.0.actions".to_owned(), Vec::new());
-        let refused = FormDesigns::save(&desk, &admin, target.clone(), rows.clone(), Change::Keep, true).await;
+        let refused = FormDesigns::save(&designs, &admin, target.clone(), rows.clone(), Change::Keep, true).await;
         let Err(AppError::Fields(problems)) = refused else {
             panic!("{engine}: refused with problems, got {refused:?}");
         };
@@ -126,7 +130,7 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
             "{engine}: {at:?}"
         );
 
-        let page = FormDesigns::designer(&desk, &admin, service, "01")
+        let page = FormDesigns::designer(&designs, &admin, service, "01")
             .await
             .expect("designer");
         assert!(page.draft, "{engine}: the refused rows are kept");
@@ -145,7 +149,8 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
             "step.0.actions".to_owned(),
             vec!["approve".to_owned(), "refer".to_owned()],
         );
-        let published = FormDesigns::save(&desk, &admin, target, fixed, Change::Remove(RowKind::Field, 1), true).await;
+        let published =
+            FormDesigns::save(&designs, &admin, target, fixed, Change::Remove(RowKind::Field, 1), true).await;
         assert_eq!(published, Ok(Some(2)), "{engine}");
         let form = desk
             .new_form(&demo_user(&t.db, "applicant").await, service, "01")
@@ -155,7 +160,7 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
             !names(&form.form).contains(&"licence_number".to_owned()),
             "{engine}: the removed field is gone"
         );
-        let page = FormDesigns::designer(&desk, &admin, service, "01")
+        let page = FormDesigns::designer(&designs, &admin, service, "01")
             .await
             .expect("designer");
         assert!(
@@ -169,8 +174,7 @@ async fn a_refused_publish_keeps_what_was_typed_with_each_problem_beside_its_inp
 async fn only_administrators_read_or_change_a_design() {
     for t in support::databases().await {
         server::demo::seed(&t.db).await.expect("demo data");
-        let folder = tempfile::tempdir().expect("uploads");
-        let desk = desk(&t.db, &folder);
+        let designs = SeaOrmFormDesigns::new(t.db.clone());
         let service = statistics_service(&t.db).await;
         let engine = t.engine;
         let target = DesignTarget {
@@ -179,15 +183,15 @@ async fn only_administrators_read_or_change_a_design() {
         };
         for someone in ["applicant", "desk.tehran", "ministry"] {
             let who = demo_user(&t.db, someone).await;
-            let read = FormDesigns::designer(&desk, &who, service, "01").await;
+            let read = FormDesigns::designer(&designs, &who, service, "01").await;
             assert_eq!(read.err(), Some(AppError::Forbidden), "{engine}: {someone} reads");
-            let saved = FormDesigns::save(&desk, &who, target.clone(), Fields::new(), Change::Keep, true).await;
+            let saved = FormDesigns::save(&designs, &who, target.clone(), Fields::new(), Change::Keep, true).await;
             assert_eq!(saved, Err(AppError::Forbidden), "{engine}: {someone} publishes");
-            let discarded = FormDesigns::discard(&desk, &who, target.clone()).await;
+            let discarded = FormDesigns::discard(&designs, &who, target.clone()).await;
             assert_eq!(discarded, Err(AppError::Forbidden), "{engine}: {someone} discards");
         }
         let admin = demo_user(&t.db, "admin").await;
-        let unknown = FormDesigns::designer(&desk, &admin, service, "99").await;
+        let unknown = FormDesigns::designer(&designs, &admin, service, "99").await;
         assert_eq!(unknown.err(), Some(AppError::NotFound), "{engine}: no such sub-service");
     }
 }

@@ -3,7 +3,7 @@
 
 mod support;
 
-use app::contracts::ByteStream;
+use app::contracts::requests::ByteStream;
 use axum::{
     body::Body,
     http::{Request, StatusCode, header},
@@ -78,7 +78,7 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             .upload(&owner, id, "evidence", "card.png", body)
             .await
             .expect("uploaded");
-        let draft = app::contracts::Draft {
+        let draft = app::contracts::requests::Draft {
             request_id: id,
             province: "tehran".into(),
             fields: support::statistics_answers(),
@@ -134,7 +134,7 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             .expect("row")
             .totp_secret
             .expect("enrolled");
-        let code = server::second_factor::current_code(&secret, "desk.tehran").expect("code");
+        let code = server::second_factor::current_code(secret.expose(), "desk.tehran").expect("code");
         let verified = support::call_scripted(
             &app,
             "/api/accounts/verify_second_factor",
@@ -167,7 +167,7 @@ async fn a_document_reaches_its_owner_and_the_holding_officer_only_after_the_sec
             .expect("row")
             .totp_secret
             .expect("enrolled");
-        let code = server::second_factor::current_code(&secret, "desk.isfahan").expect("code");
+        let code = server::second_factor::current_code(secret.expose(), "desk.isfahan").expect("code");
         let verified = support::call_scripted(
             &app,
             "/api/accounts/verify_second_factor",

@@ -7,7 +7,8 @@
 
 mod support;
 
-use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
+use app::contracts::requests::{ByteStream, Draft, RequestDesk};
+use app::contracts::session::SessionUser;
 use app::domain::catalogue::form::Fields;
 use app::domain::role::Role;
 use app::domain::workflow::machine::Command;
@@ -42,7 +43,7 @@ async fn newcomer(db: &DatabaseConnection, n: u32) -> (SessionUser, String) {
         national_id: Set(national_id),
         first_name: Set("رضا".into()),
         last_name: Set("آزمون".into()),
-        password_hash: Set("not used".into()),
+        password_hash: Set(String::from("not used").into()),
         role: Set("applicant".into()),
         is_active: Set(true),
         created_at: Set(now),

@@ -7,7 +7,7 @@ mod support;
 
 use support::demo_user;
 
-use app::contracts::{NewUnit, OrganisationAdmin, Placement, StaffAdmin};
+use app::contracts::admin::{NewUnit, OrganisationAdmin, Placement, StaffAdmin};
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use server::entities::organisation_unit as unit;
@@ -124,7 +124,7 @@ async fn an_administrator_grows_the_tree_under_its_rules_and_sees_who_held_each_
     }
 }
 
-fn post_id(tree: &app::serverfns::admin::OrganisationTree, code: &str) -> i32 {
+fn post_id(tree: &app::contracts::admin::OrganisationTree, code: &str) -> i32 {
     tree.units
         .iter()
         .flat_map(|u| &u.posts)

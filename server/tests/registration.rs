@@ -4,7 +4,8 @@
 
 mod support;
 
-use app::contracts::{Accounts, CaptchaAnswer, PasswordReset, Registration};
+use app::contracts::accounts::Accounts;
+use app::contracts::registration::{CaptchaAnswer, PasswordReset, Registration};
 use app::domain::{normalize::digits_only, signup::SignUpInput};
 use app::errors::AppError;
 use chrono::{TimeDelta, Utc};
@@ -39,7 +40,7 @@ async fn solved(registration: &SeaOrmRegistration, db: &DatabaseConnection) -> C
         .expect("stored");
     CaptchaAnswer {
         id: challenge.id,
-        answer: app::domain::digits::to_persian_digits(&row.answer),
+        answer: app::domain::digits::to_persian_digits(row.answer.expose()),
     }
 }
 
@@ -392,7 +393,7 @@ async fn a_password_reset_by_sms_code_replaces_the_password_and_ends_every_sessi
         let codes = one_time_code::Entity::find().all(&t.db).await.expect("read");
         assert!(codes.is_empty(), "{}: {} codes kept", t.engine, codes.len());
         assert!(
-            server::accounts::delete_stale_sessions(&t.db, later)
+            server::sessions::delete_stale_sessions(&t.db, later)
                 .await
                 .expect("purged")
                 >= 1

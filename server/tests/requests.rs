@@ -6,7 +6,8 @@
 
 mod support;
 
-use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
+use app::contracts::requests::{ByteStream, Draft, RequestDesk};
+use app::contracts::session::SessionUser;
 use app::domain::workflow::machine::Command;
 use app::domain::working_days::{AgreedDuration, WorkingCalendar, solar_holidays};
 use app::errors::AppError;
@@ -324,7 +325,7 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
             .expect("read")
             .expect("applicant")
             .national_id;
-        use app::contracts::Tracking;
+        use app::contracts::tracking::Tracking;
         let (code, token) = tracking
             .find(&done.tracking_code, &national_id, "127.0.0.1")
             .await
@@ -351,13 +352,13 @@ async fn a_return_is_filed_referred_returned_fixed_and_approved_through_the_last
         );
 
         // Everyone who acted finds it among their finished requests.
-        let finished = app::serverfns::cartable::CartableQuery {
+        let finished = app::contracts::cartable::CartableQuery {
             folder: "finished".into(),
             ..Default::default()
         };
         let cartable = server::cartable::SeaOrmCartable::new(t.db.clone());
         for who in [&officer, &expert, &ministry, &applicant] {
-            use app::contracts::Cartables;
+            use app::contracts::cartable::Cartables;
             let page = cartable.page(who, &finished).await.expect("cartable");
             let ids: Vec<i32> = page.folders[0].rows.iter().map(|r| r.id).collect();
             assert_eq!(ids, [id], "{engine}: {}", who.display_name);
@@ -506,12 +507,12 @@ async fn an_overdue_step_reminds_its_holder_and_alerts_the_manager_once() {
         );
         assert_eq!(to(mobile("desk.isfahan").await), 0, "{engine}");
         let cartable = server::cartable::SeaOrmCartable::new(t.db.clone());
-        let overdue = app::serverfns::cartable::CartableQuery {
+        let overdue = app::contracts::cartable::CartableQuery {
             folder: "awaiting".into(),
             overdue: "overdue".into(),
             ..Default::default()
         };
-        use app::contracts::Cartables;
+        use app::contracts::cartable::Cartables;
         let page = cartable.page(&officer, &overdue).await.expect("cartable");
         assert!(page.folders[0].rows.iter().any(|r| r.id == id && r.overdue), "{engine}");
 

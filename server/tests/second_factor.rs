@@ -4,7 +4,8 @@
 
 mod support;
 
-use app::contracts::{Accounts, SecondFactor};
+use app::contracts::accounts::Accounts;
+use app::contracts::second_factor::SecondFactor;
 use app::errors::AppError;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -31,7 +32,8 @@ async fn account(db: &sea_orm::DatabaseConnection, username: &str, role: &str) {
         last_name: Set("آزمون".into()),
         password_hash: Set(server::passwords::hash("a long enough passphrase".into())
             .await
-            .expect("hash")),
+            .expect("hash")
+            .into()),
         role: Set(role.into()),
         is_active: Set(true),
         created_at: Set(now),

@@ -6,7 +6,8 @@ mod support;
 
 use support::demo_user;
 
-use app::contracts::{Accounts, NewStaff, StaffAdmin};
+use app::contracts::accounts::Accounts;
+use app::contracts::admin::{NewStaff, StaffAdmin};
 use app::domain::role::Role;
 use app::errors::AppError;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
@@ -124,9 +125,13 @@ async fn an_administrator_creates_moves_and_deactivates_staff_and_nobody_else_ca
         // No code or link can switch a deactivated account back on.
         let registration = server::registration::SeaOrmRegistration::new(t.db.clone(), "https://desk.example.ir");
         let before = outbox_message::Entity::find().count(&t.db).await.expect("count");
-        app::contracts::Registration::request_password_reset(&registration, "desk.isfahan", "203.0.113.9")
-            .await
-            .expect("answers alike");
+        app::contracts::registration::Registration::request_password_reset(
+            &registration,
+            "desk.isfahan",
+            "203.0.113.9",
+        )
+        .await
+        .expect("answers alike");
         assert_eq!(
             outbox_message::Entity::find().count(&t.db).await.expect("count"),
             before,

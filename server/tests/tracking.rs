@@ -5,7 +5,8 @@
 
 mod support;
 
-use app::contracts::{Draft, RequestDesk, Tracking};
+use app::contracts::requests::{Draft, RequestDesk};
+use app::contracts::tracking::Tracking;
 use app::domain::workflow::machine::Command;
 use app::domain::working_days::{WorkingCalendar, solar_holidays};
 use app::errors::AppError;

@@ -2,12 +2,13 @@
 
 pub mod accounts;
 pub mod admin;
-pub mod applying;
 pub mod cartable;
 pub mod catalogue;
 pub mod dev;
+pub mod form_memory;
 pub mod home;
 pub mod not_found;
 pub mod notice;
+pub mod requests;
 pub mod services;
 pub mod tracking;

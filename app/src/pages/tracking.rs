@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::when::When;
 use crate::domain::workflow::machine::EventKind;
 use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::pages::accounts::{query, remembered};
+use crate::pages::form_memory::{query, remembered};
 use crate::serverfns::tracking::{FindRequest, TrackingView, load_tracking};
 
 /// The form: tracking code and national id, each refused beside itself.

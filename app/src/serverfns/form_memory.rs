@@ -89,3 +89,20 @@ pub fn go_to(path: &str) {
         response.insert_header(http::HeaderName::from_static(super::NEXT_PAGE), value);
     }
 }
+
+/// How a plain form post (no JavaScript) is answered: with a redirect to the
+/// page `page` names for the outcome, so the browser shows that outcome where
+/// the form is, or, when `page` names none (an error no page shows), with the
+/// outcome itself. Scripted calls always get the outcome itself.
+pub fn back_to_the_form<T>(
+    outcome: Result<T, crate::errors::AppError>,
+    page: impl FnOnce(&Result<T, crate::errors::AppError>) -> Option<String>,
+) -> Result<(), crate::errors::AppError> {
+    if is_plain_form_post()
+        && let Some(to) = page(&outcome)
+    {
+        leptos_axum::redirect(&to);
+        return Ok(());
+    }
+    outcome.map(|_| ())
+}

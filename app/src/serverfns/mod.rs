@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod admin;
+#[cfg(feature = "ssr")]
+pub mod caller;
 pub mod cartable;
 pub mod catalogue;
 pub mod design;
@@ -19,5 +21,7 @@ pub const NEXT_PAGE: &str = "x-next-page";
 #[cfg(feature = "ssr")]
 pub mod multipart;
 pub mod requests;
+#[cfg(feature = "ssr")]
+pub mod status;
 pub mod system;
 pub mod tracking;

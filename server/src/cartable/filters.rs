@@ -1,10 +1,10 @@
 //! The search box and filters, read into one condition. A filter that does
 //! not read is left out and named, so the rest still apply.
 
+use app::contracts::cartable::CartableQuery;
 use app::domain::jalali::{JalaliDate, from_iran_local};
 use app::domain::normalize::{normalize_digits, normalize_input};
 use app::domain::tracking_code;
-use app::serverfns::cartable::CartableQuery;
 use chrono::{DateTime, Days, Utc};
 use sea_orm::{ColumnTrait, Condition};
 

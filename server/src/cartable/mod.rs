@@ -11,11 +11,12 @@ pub mod participants;
 mod rows;
 mod scope;
 
-use app::contracts::{Cartables, SessionUser};
+use app::contracts::cartable::Cartables;
+use app::contracts::cartable::{CartableFolder, CartablePage, CartableQuery, ServiceOption};
+use app::contracts::session::SessionUser;
 use app::domain::role::Role;
 use app::domain::workflow::machine::Folder;
 use app::errors::AppError;
-use app::serverfns::cartable::{CartableFolder, CartablePage, CartableQuery, ServiceOption};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use app::contracts::cartable::CartableRow;
 use app::domain::jalali::format_persian_datetime;
 use app::errors::AppError;
-use app::serverfns::cartable::CartableRow;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 

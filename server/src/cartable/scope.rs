@@ -1,6 +1,6 @@
 //! Which requests each folder holds, for applicants and for staff.
 
-use app::contracts::SessionUser;
+use app::contracts::session::SessionUser;
 use app::domain::workflow::machine::Folder;
 use app::errors::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};

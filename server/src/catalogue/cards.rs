@@ -2,16 +2,16 @@
 //! rules (revisions, unsaved edits, publishing) are written once in the
 //! module above; this is the only place that knows there are two tables.
 
+use app::contracts::catalogue::CardKind;
 use app::domain::catalogue::{card::ServiceCard, permit::PermitCard};
 use app::errors::AppError;
-use app::serverfns::catalogue::CardKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, sea_query::Expr,
 };
 
 use super::history::{self, Version};
-use super::{card_columns, permit_search_key};
+use super::rows::{card_columns, permit_search_key};
 use crate::entities::{permit, service};
 use crate::errors::internal;
 

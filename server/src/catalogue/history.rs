@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use app::contracts::catalogue::{CardKind, RevisionView};
 use app::domain::catalogue::form::{Fields, card_to_fields};
 use app::domain::catalogue::permit_form::permit_to_fields;
-use app::serverfns::catalogue::{CardKind, RevisionView};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
@@ -63,24 +63,21 @@ struct Row {
     at: DateTime<Utc>,
 }
 
-/// The versions of one card, oldest first.
+/// A stored revision of either register: number, action, card JSON, actor, time.
+type StoredRevision = (i32, String, String, Option<i32>, DateTime<Utc>);
+
+/// The versions of one card, oldest first. The two registers keep their
+/// revisions in tables of the same shape; each is read into that shape once
+/// and then turned into rows by one rule.
 async fn rows(db: &impl ConnectionTrait, kind: CardKind, id: i32) -> Result<Vec<Row>, DbErr> {
-    Ok(match kind {
+    let stored: Vec<StoredRevision> = match kind {
         CardKind::Service => service_revision::Entity::find()
             .filter(service_revision::Column::ServiceId.eq(id))
             .order_by_asc(service_revision::Column::Id)
             .all(db)
             .await?
             .into_iter()
-            .map(|r| Row {
-                fields: serde_json::from_str(&r.card)
-                    .map(|c| card_to_fields(&c))
-                    .unwrap_or_default(),
-                revision: r.revision,
-                action: r.action,
-                actor_id: r.actor_id,
-                at: r.at,
-            })
+            .map(|r| (r.revision, r.action, r.card, r.actor_id, r.at))
             .collect(),
         CardKind::Permit => permit_revision::Entity::find()
             .filter(permit_revision::Column::PermitId.eq(id))
@@ -88,16 +85,30 @@ async fn rows(db: &impl ConnectionTrait, kind: CardKind, id: i32) -> Result<Vec<
             .all(db)
             .await?
             .into_iter()
-            .map(|r| Row {
-                fields: serde_json::from_str(&r.card)
-                    .map(|c| permit_to_fields(&c))
-                    .unwrap_or_default(),
-                revision: r.revision,
-                action: r.action,
-                actor_id: r.actor_id,
-                at: r.at,
-            })
+            .map(|r| (r.revision, r.action, r.card, r.actor_id, r.at))
             .collect(),
+    };
+    stored
+        .into_iter()
+        .map(|(revision, action, card, actor_id, at)| {
+            Ok(Row {
+                fields: fields_of(kind, &card)
+                    .map_err(|e| DbErr::Custom(format!("stored {kind:?} {id} revision {revision}: {e}")))?,
+                revision,
+                action,
+                actor_id,
+                at,
+            })
+        })
+        .collect()
+}
+
+/// A stored card's fields. One that cannot be read is an error, not an empty
+/// card: an empty one would show every field as changed by that revision.
+fn fields_of(kind: CardKind, card: &str) -> Result<Fields, serde_json::Error> {
+    Ok(match kind {
+        CardKind::Service => card_to_fields(&serde_json::from_str(card)?),
+        CardKind::Permit => permit_to_fields(&serde_json::from_str(card)?),
     })
 }
 

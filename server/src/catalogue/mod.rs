@@ -4,34 +4,31 @@
 //! kept for the change history.
 
 mod cards;
+mod checking;
 mod history;
 pub mod open_data;
+mod rows;
 
 pub use cards::insert_permit;
+pub use rows::{insert_service, parse_card, parse_permit, permit_search_key, service_search_key};
 
-use app::contracts::{Catalogue, SessionUser};
-use app::domain::catalogue::{
-    card::ServiceCard,
-    form::{Fields, Problem, card_from_fields, card_to_fields},
-    permit::PermitCard,
-    permit_form::{permit_from_fields, permit_to_fields},
-    search::{query_words, search_key},
+use app::contracts::catalogue::Catalogue;
+use app::contracts::catalogue::{
+    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary, ServicePage,
 };
+use app::contracts::session::SessionUser;
+use app::domain::catalogue::{card::ServiceCard, form::Fields, permit::PermitCard, search::query_words};
 use app::domain::role::Role;
 use app::errors::AppError;
-use app::serverfns::catalogue::{
-    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
-    ServicePage, ServiceSummary,
-};
 use async_trait::async_trait;
-use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use cards::{Checked, Stored};
+use cards::Stored;
+use checking::fields_of;
 use history::Version;
+use rows::summary;
 
 use crate::entities::{permit, service};
 use crate::errors::{internal, require_admin};
@@ -70,51 +67,6 @@ impl SeaOrmCatalogue {
         cards::set_pending(&self.db, stored, Some(stored.revision), Some(typed)).await
     }
 
-    /// Checks posted fields by the register's rules; the problems come back
-    /// as `AppError::Fields`. A permit's issuing service must exist.
-    async fn check(&self, kind: CardKind, fields: &Fields) -> Result<Checked, AppError> {
-        let (checked, problems) = match kind {
-            CardKind::Service => match card_from_fields(fields) {
-                Ok(card) => (Some(Checked::Service(card)), Vec::new()),
-                Err(problems) => (None, problems),
-            },
-            CardKind::Permit => {
-                let service = self.issuing_service(fields).await?;
-                match (permit_from_fields(fields), service) {
-                    (Ok(card), Ok(service)) => (Some(Checked::Permit(card, service)), Vec::new()),
-                    (Ok(_), Err(problem)) => (None, vec![problem]),
-                    (Err(mut problems), service) => {
-                        problems.extend(service.err());
-                        (None, problems)
-                    }
-                }
-            }
-        };
-        match checked {
-            Some(checked) if problems.is_empty() => Ok(checked),
-            _ => Err(problems.into()),
-        }
-    }
-
-    /// The service a permit names as its issuer: none, or one that exists.
-    async fn issuing_service(&self, fields: &Fields) -> Result<Result<Option<i32>, Problem>, AppError> {
-        let typed = fields.get("service").and_then(|v| v.first()).map_or("", |s| s.trim());
-        if typed.is_empty() {
-            return Ok(Ok(None));
-        }
-        let found = match typed.parse::<i32>() {
-            Ok(id) => service::Entity::find_by_id(id)
-                .one(&self.db)
-                .await
-                .map_err(|e| internal("issuing service", &e))?,
-            Err(_) => None,
-        };
-        Ok(found.map(|s| Some(s.id)).ok_or_else(|| Problem {
-            field: "service".to_owned(),
-            message: "خدمت صادرکننده را از فهرست برگزینید".to_owned(),
-        }))
-    }
-
     async fn service_link(&self, id: Option<i32>) -> Result<Option<CardLink>, AppError> {
         let Some(id) = id else { return Ok(None) };
         let found = service::Entity::find_by_id(id)
@@ -127,126 +79,6 @@ impl SeaOrmCatalogue {
             title: s.title,
         }))
     }
-}
-
-/// The editor's fields of a stored card.
-fn fields_of(stored: &Stored) -> Result<Fields, AppError> {
-    let unreadable = |e: serde_json::Error| internal("stored card", &e);
-    Ok(match stored.kind {
-        CardKind::Service => card_to_fields(&serde_json::from_str(&stored.card).map_err(unreadable)?),
-        CardKind::Permit => {
-            let mut fields = permit_to_fields(&serde_json::from_str(&stored.card).map_err(unreadable)?);
-            let service = stored.service_id.map(|id| id.to_string()).unwrap_or_default();
-            fields.insert("service".to_owned(), vec![service]);
-            fields
-        }
-    })
-}
-
-/// Reads a stored card; a card the code can no longer read is a bug to log.
-pub fn parse_card(row: &service::Model) -> Result<ServiceCard, AppError> {
-    serde_json::from_str(&row.card).map_err(|e| internal("service card", &e))
-}
-
-/// Reads a stored permit.
-pub fn parse_permit(row: &permit::Model) -> Result<PermitCard, AppError> {
-    serde_json::from_str(&row.card).map_err(|e| internal("permit card", &e))
-}
-
-/// The text a service is found by: everything a person would search for.
-pub fn service_search_key(card: &ServiceCard) -> String {
-    let mut text = vec![
-        card.title.as_str(),
-        card.national_id.as_str(),
-        card.provider.as_str(),
-        card.parent_agency.as_str(),
-        card.description.as_str(),
-        card.audience.as_str(),
-    ];
-    for sub in &card.sub_services {
-        text.extend([sub.title.as_str(), sub.description.as_str(), sub.system_name.as_str()]);
-        text.extend(sub.documents.iter().map(String::as_str));
-        text.extend(sub.processes.iter().map(String::as_str));
-    }
-    // A separator no query word can span.
-    text.iter().map(|t| search_key(t)).collect::<Vec<_>>().join("|")
-}
-
-/// The text a permit is found by.
-pub fn permit_search_key(card: &PermitCard) -> String {
-    [card.title.as_str(), card.issuer.as_str(), card.description.as_str()]
-        .iter()
-        .map(|t| search_key(t))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// The columns stored beside a card for filtering and sorting.
-fn card_columns(card: &ServiceCard, model: &mut service::ActiveModel) -> Result<(), AppError> {
-    let events: Vec<&str> = card.life_events.iter().map(|e| e.as_str()).collect();
-    model.title = Set(card.title.clone());
-    model.search_key = Set(service_search_key(card));
-    model.kind = Set(card.kind.as_str().to_owned());
-    model.level = Set(card.level.as_str().to_owned());
-    model.provider = Set(card.provider.clone());
-    model.life_events = Set(format!(",{},", events.join(",")));
-    model.fully_electronic = Set(card.fully_electronic());
-    model.card = Set(serde_json::to_string(card).map_err(|e| internal("service card", &e))?);
-    Ok(())
-}
-
-/// Inserts a service with its first revision; used by the editor and the
-/// demo data alike.
-pub async fn insert_service(
-    db: &impl ConnectionTrait,
-    card: &ServiceCard,
-    published: bool,
-    actor: Option<i32>,
-) -> Result<i32, AppError> {
-    let now = Utc::now();
-    let mut row = service::ActiveModel {
-        pending: Set(None),
-        published: Set(published),
-        revision: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        published_at: Set(published.then_some(now)),
-        ..Default::default()
-    };
-    card_columns(card, &mut row)?;
-    let saved = row.insert(db).await.map_err(|e| internal("service insert", &e))?;
-    let version = Version {
-        kind: CardKind::Service,
-        id: saved.id,
-        revision: saved.revision,
-        card: &saved.card,
-        action: "created",
-        actor,
-    };
-    history::record(db, version)
-        .await
-        .map_err(|e| internal("service history", &e))?;
-    Ok(saved.id)
-}
-
-fn summary(row: &service::Model) -> Result<ServiceSummary, AppError> {
-    let card = parse_card(row)?;
-    let excerpt: String = card.description.chars().take(220).collect();
-    let excerpt = if card.description.chars().count() > 220 {
-        format!("{}…", excerpt.trim_end())
-    } else {
-        excerpt
-    };
-    Ok(ServiceSummary {
-        id: row.id,
-        title: row.title.clone(),
-        provider: row.provider.clone(),
-        kind: row.kind.clone(),
-        level: row.level.clone(),
-        fully_electronic: row.fully_electronic,
-        excerpt,
-        sub_services: card.sub_services.len(),
-    })
 }
 
 #[async_trait]
@@ -393,7 +225,7 @@ impl Catalogue for SeaOrmCatalogue {
         let pending: Option<Fields> = stored.pending.as_deref().and_then(|p| serde_json::from_str(p).ok());
         let (fields, problems) = match pending {
             Some(fields) => {
-                let problems = match self.check(kind, &fields).await {
+                let problems = match checking::check(&self.db, kind, &fields).await {
                     Ok(_) => Vec::new(),
                     Err(AppError::Fields(found)) => found.into_iter().map(|p| (p.field, p.message)).collect(),
                     Err(e) => return Err(e),
@@ -454,7 +286,7 @@ impl Catalogue for SeaOrmCatalogue {
             self.keep_pending(&stored, &fields).await?;
             return Err(AppError::invalid("form", CONFLICT));
         }
-        let checked = match self.check(kind, &fields).await {
+        let checked = match checking::check(&self.db, kind, &fields).await {
             Ok(checked) => checked,
             Err(refused @ AppError::Fields(_)) => {
                 // Kept as typed, so the editor shows it again beside its problems.
@@ -503,7 +335,7 @@ impl Catalogue for SeaOrmCatalogue {
                 "نخست ویرایش ناتمام را ذخیره کنید یا کنار بگذارید؛ سپس منتشر کنید",
             ));
         }
-        if published && self.check(kind, &fields_of(&stored)?).await.is_err() {
+        if published && checking::check(&self.db, kind, &fields_of(&stored)?).await.is_err() {
             return Err(AppError::invalid(
                 "publish",
                 "پیش از انتشار، همه بخش‌های لازم شناسنامه را کامل و ذخیره کنید",

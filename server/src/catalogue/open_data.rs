@@ -16,7 +16,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{parse_card, parse_permit};
+use super::rows::{parse_card, parse_permit};
 use crate::entities::{permit, service};
 use crate::state::AppState;
 
@@ -51,9 +51,9 @@ pub async fn serve(State(state): State<AppState>, Path(file): Path<String>, head
         .unwrap_or_else(|| format!("http://{}", state.config.site_addr));
     let base = base.trim_end_matches('/');
     let built = match file.as_str() {
-        "services.json" => services(&state.db, base).await.map(|r| json(&r)),
+        "services.json" => services(&state.db, base).await.and_then(|r| json(&r)),
         "services.csv" => services(&state.db, base).await.map(|r| services_csv(&r)),
-        "permits.json" => permits(&state.db, base).await.map(|r| json(&r)),
+        "permits.json" => permits(&state.db, base).await.and_then(|r| json(&r)),
         "permits.csv" => permits(&state.db, base).await.map(|r| permits_csv(&r)),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
@@ -106,8 +106,9 @@ async fn permits(db: &DatabaseConnection, base: &str) -> Result<Vec<PermitRecord
         .collect()
 }
 
-fn json<T: Serialize>(records: &T) -> Vec<u8> {
-    serde_json::to_vec_pretty(records).unwrap_or_default()
+/// The records as JSON; a failure is a 500, never an empty file served as data.
+fn json<T: Serialize>(records: &T) -> Result<Vec<u8>, String> {
+    serde_json::to_vec_pretty(records).map_err(|e| e.to_string())
 }
 
 /// One CSV field, always quoted, quotes doubled (RFC 4180). A cell that a

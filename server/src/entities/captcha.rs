@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::secret::Secret;
+
 /// One challenge, shown as an image or, for people who cannot see it, as a
 /// question in words.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +11,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub answer: String,
+    pub answer: Secret,
     pub question: Option<String>,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,

@@ -16,6 +16,7 @@ pub mod request;
 pub mod request_event;
 pub mod request_file;
 pub mod request_participant;
+pub mod secret;
 pub mod service;
 pub mod service_revision;
 pub mod session;

@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::secret::Secret;
+
 /// One code for one purpose (activation or password reset).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "one_time_codes")]
@@ -12,7 +14,7 @@ pub struct Model {
     pub user_id: i32,
     pub purpose: String,
     pub channel: String,
-    pub code_hash: String,
+    pub code_hash: Secret,
     pub attempts: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,

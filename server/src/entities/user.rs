@@ -3,6 +3,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use super::secret::Secret;
+
 /// One account.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -19,13 +21,13 @@ pub struct Model {
     pub national_id: String,
     pub first_name: String,
     pub last_name: String,
-    pub password_hash: String,
+    pub password_hash: Secret,
     pub role: String,
     pub is_active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub identity_verified_at: Option<DateTimeUtc>,
-    pub totp_secret: Option<String>,
+    pub totp_secret: Option<Secret>,
     pub totp_enabled_at: Option<DateTimeUtc>,
     pub deactivated_at: Option<DateTimeUtc>,
     /// The 30-second step of the last accepted authenticator code.

@@ -10,7 +10,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use app::serverfns::accounts::session_cookie::ClientAddress;
+use app::contracts::session::ClientAddress;
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::HeaderMap,

@@ -3,7 +3,7 @@
 //! and administrators.
 //! Every read by staff is written to the audit log.
 
-use app::contracts::SessionUser;
+use app::contracts::session::SessionUser;
 use app::serverfns::accounts::session_cookie;
 use axum::{
     body::Body,

@@ -1,6 +1,6 @@
 //! Security headers on every response.
 
-use app::contracts::content_security_policy;
+use app::security_policy::content_security_policy;
 use axum::{
     extract::{Request, State},
     http::{HeaderName, HeaderValue, header},

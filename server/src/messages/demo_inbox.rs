@@ -2,10 +2,10 @@
 //! answers, so a person trying the demo (or a browser test) can read their
 //! code. Never provided in production.
 
-use app::contracts::DemoInbox;
+use app::contracts::dev::DemoInbox;
+use app::contracts::dev::{DevCaptcha, DevCode, DevMessage, DevMessages};
 use app::domain::jalali::format_persian_datetime;
 use app::errors::AppError;
-use app::serverfns::dev::{DevCaptcha, DevCode, DevMessage, DevMessages};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -51,7 +51,8 @@ impl DemoInbox for SeaOrmDemoInbox {
         let codes = staff
             .into_iter()
             .filter_map(|u| {
-                let code = crate::second_factor::usable_code(u.totp_secret.as_deref()?, &u.username, u.totp_last_step)?;
+                let code =
+                    crate::second_factor::usable_code(u.totp_secret.as_ref()?.expose(), &u.username, u.totp_last_step)?;
                 Some(DevCode {
                     username: u.username,
                     code,
@@ -75,7 +76,7 @@ impl DemoInbox for SeaOrmDemoInbox {
                 .into_iter()
                 .map(|c| DevCaptcha {
                     id: c.id,
-                    answer: c.answer,
+                    answer: c.answer.expose().to_owned(),
                 })
                 .collect(),
         })

@@ -2,7 +2,8 @@
 //! requests, holdings and the audit log name units and posts for good, so a
 //! closed one keeps its row and the day it closed.
 
-use app::contracts::{Placement, SessionUser};
+use app::contracts::admin::Placement;
+use app::contracts::session::SessionUser;
 use app::domain::tree::lies_within;
 use app::errors::{AppError, FieldMessage};
 use chrono::Utc;

@@ -7,10 +7,11 @@ mod changes;
 
 use std::collections::HashMap;
 
-use app::contracts::{NewUnit, OrganisationAdmin, Placement, SessionUser};
+use app::contracts::admin::{HoldingView, OrganisationTree, PostNode, UnitNode};
+use app::contracts::admin::{NewUnit, OrganisationAdmin, Placement};
+use app::contracts::session::SessionUser;
 use app::domain::role::Role;
 use app::errors::{AppError, FieldMessage};
-use app::serverfns::admin::{HoldingView, OrganisationTree, PostNode, UnitNode};
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -57,6 +58,46 @@ impl SeaOrmOrganisationAdmin {
             }]),
             _ => internal(what, e),
         }
+    }
+
+    /// The last check before adding a unit or a post: every problem found
+    /// so far, and the code's uniqueness once the rest is right.
+    async fn refuse_or_free(&self, code: &str, mut problems: Vec<FieldMessage>) -> Result<(), AppError> {
+        if problems.is_empty() && self.code_taken(code).await? {
+            problems.push(FieldMessage {
+                field: "code".into(),
+                message: TAKEN.into(),
+            });
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Fields(problems))
+        }
+    }
+
+    /// Audits an added unit or post (`kind`), or explains why its insert was
+    /// refused.
+    async fn added(
+        &self,
+        who: &SessionUser,
+        kind: &str,
+        code: &str,
+        inserted: Result<i32, sea_orm::DbErr>,
+    ) -> Result<(), AppError> {
+        let id = match inserted {
+            Ok(id) => id,
+            Err(e) => return Err(self.insert_refused(&format!("{kind} insert"), &e, code).await),
+        };
+        audit(
+            &self.db,
+            Some(who.user_id),
+            &format!("organisation.{kind}_added"),
+            &format!("{kind}:{id}"),
+            None,
+        )
+        .await
+        .map_err(|e| internal("audit", &e))
     }
 }
 
@@ -195,15 +236,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
                     .into(),
             });
         }
-        if problems.is_empty() && self.code_taken(&code).await? {
-            problems.push(FieldMessage {
-                field: "code".into(),
-                message: TAKEN.into(),
-            });
-        }
-        if !problems.is_empty() {
-            return Err(AppError::Fields(problems));
-        }
+        self.refuse_or_free(&code, problems).await?;
         let row = unit::ActiveModel {
             parent_id: Set(Some(new.parent_id)),
             kind: Set(new.kind.clone()),
@@ -215,19 +248,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         }
         .insert(&self.db)
         .await;
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => return Err(self.insert_refused("unit insert", &e, &code).await),
-        };
-        audit(
-            &self.db,
-            Some(who.user_id),
-            "organisation.unit_added",
-            &format!("unit:{}", row.id),
-            None,
-        )
-        .await
-        .map_err(|e| internal("audit", &e))
+        self.added(who, "unit", &code, row.map(|r| r.id)).await
     }
 
     async fn add_post(
@@ -252,15 +273,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
                 message: "واحد را برگزینید".into(),
             });
         }
-        if problems.is_empty() && self.code_taken(&code).await? {
-            problems.push(FieldMessage {
-                field: "code".into(),
-                message: TAKEN.into(),
-            });
-        }
-        if !problems.is_empty() {
-            return Err(AppError::Fields(problems));
-        }
+        self.refuse_or_free(&code, problems).await?;
         let row = post::ActiveModel {
             unit_id: Set(unit_id),
             code: Set(code.clone()),
@@ -270,19 +283,7 @@ impl OrganisationAdmin for SeaOrmOrganisationAdmin {
         }
         .insert(&self.db)
         .await;
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => return Err(self.insert_refused("post insert", &e, &code).await),
-        };
-        audit(
-            &self.db,
-            Some(who.user_id),
-            "organisation.post_added",
-            &format!("post:{}", row.id),
-            None,
-        )
-        .await
-        .map_err(|e| internal("audit", &e))
+        self.added(who, "post", &code, row.map(|r| r.id)).await
     }
 
     async fn change_unit(&self, who: &SessionUser, change: Placement) -> Result<(), AppError> {

@@ -3,8 +3,8 @@
 //! Challenges live in the database so any instance can check them, and each
 //! is used once, right or wrong.
 
+use app::contracts::registration::CaptchaChallenge;
 use app::domain::normalize::digits_only;
-use app::serverfns::accounts::CaptchaChallenge;
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{TimeDelta, Utc};
 use rand::{Rng as _, RngCore as _};
@@ -24,7 +24,7 @@ pub async fn issue(db: &impl ConnectionTrait, spoken: bool) -> Result<CaptchaCha
     let now = Utc::now();
     captcha::ActiveModel {
         id: Set(id.clone()),
-        answer: Set(answer),
+        answer: Set(answer.into()),
         question: Set(question.clone()),
         created_at: Set(now),
         expires_at: Set(now + LIFETIME),
@@ -67,7 +67,7 @@ pub async fn image(db: &impl ConnectionTrait, id: &str) -> Result<Option<Vec<u8>
         .one(db)
         .await?;
     let Some(row) = open else { return Ok(None) };
-    Ok(tokio::task::spawn_blocking(move || draw(&row.answer))
+    Ok(tokio::task::spawn_blocking(move || draw(row.answer.expose()))
         .await
         .ok()
         .flatten())
@@ -102,7 +102,7 @@ pub async fn consume(db: &impl ConnectionTrait, id: &str, answer: &str) -> Resul
         .filter(captcha::Column::ExpiresAt.gt(now))
         .exec(db)
         .await?;
-    Ok(spent.rows_affected == 1 && digits_only(answer) == row.answer)
+    Ok(spent.rows_affected == 1 && digits_only(answer) == row.answer.expose())
 }
 
 /// Deletes challenges that can no longer be answered.

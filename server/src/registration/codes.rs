@@ -91,7 +91,7 @@ pub async fn send_codes(
             user_id: Set(account.id),
             purpose: Set(purpose.as_str().to_owned()),
             channel: Set(channel.to_owned()),
-            code_hash: Set(code_hash),
+            code_hash: Set(code_hash.into()),
             attempts: Set(0),
             created_at: Set(now),
             expires_at: Set(now + lifetime),
@@ -181,7 +181,7 @@ pub async fn check_sms(db: &impl ConnectionTrait, user_id: i32, purpose: Purpose
         .filter(one_time_code::Column::Attempts.eq(row.attempts))
         .exec(db)
         .await?;
-    if counted.rows_affected != 1 || hash(user_id, &digits_only(code)) != row.code_hash {
+    if counted.rows_affected != 1 || hash(user_id, &digits_only(code)) != row.code_hash.expose() {
         return Ok(Check::Refused);
     }
     let used = mark_used(db, row.id).await?;

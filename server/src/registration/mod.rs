@@ -8,14 +8,14 @@ pub mod codes;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::contracts::{CaptchaAnswer, PasswordReset, Registration};
+use app::contracts::registration::CaptchaChallenge;
+use app::contracts::registration::{CaptchaAnswer, PasswordReset, Registration};
 use app::domain::{
     normalize::normalize_input,
     password::check_new_password,
     signup::{FieldProblem, SignUpInput},
 };
 use app::errors::AppError;
-use app::serverfns::accounts::CaptchaChallenge;
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{
@@ -23,11 +23,11 @@ use sea_orm::{
 };
 
 use self::codes::{Check, Purpose};
-use crate::accounts::end_sessions;
 use crate::entities::user;
 use crate::errors::internal;
 use crate::passwords;
 use crate::rate_limit::RateLimiter;
+use crate::sessions::end_sessions;
 
 const WRONG_CODE: &str = "کد واردشده درست نیست یا منقضی شده است";
 const CODE_EXHAUSTED: &str = "این کد بیش از حد مجاز نادرست وارد شد؛ کد تازه بخواهید";
@@ -209,7 +209,7 @@ impl Registration for SeaOrmRegistration {
                 national_id: Set(signup.national_id.to_string()),
                 first_name: Set(signup.first_name.clone()),
                 last_name: Set(signup.last_name.clone()),
-                password_hash: Set(password_hash),
+                password_hash: Set(password_hash.into()),
                 role: Set(app::domain::role::Role::Applicant.as_str().to_owned()),
                 is_active: Set(false),
                 created_at: Set(now),

@@ -1,7 +1,7 @@
 //! Staff actions at a step: the machine decides, one conditional update on
 //! the revision the actor saw stores it, and the history records it.
 
-use app::contracts::SessionUser;
+use app::contracts::session::SessionUser;
 use app::domain::workflow::machine::{self, Actor, Command, Holder, Refusal};
 use app::domain::working_days::WorkingCalendar;
 use app::errors::AppError;
@@ -10,9 +10,9 @@ use rand::RngCore as _;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
+use app::contracts::requests::Notice;
 use app::domain::digits::to_persian_digits;
 use app::domain::jalali::JalaliDate;
-use app::serverfns::requests::Notice;
 
 use super::store::{Loaded, load, post_by_code, posts_held, record, sub_service};
 use crate::cartable::participants::{self, took_part};

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use app::contracts::requests::FileView;
+use app::contracts::requests::{AnswerText, AnswerView};
 use app::domain::catalogue::form::Fields;
 use app::domain::digits::{format_persian_number, to_persian_digits};
 use app::domain::request_form::{
     Answer, Answers, Choice, FieldDefinition, FieldKind, FileFacts, FormDefinition, validate,
 };
-use app::serverfns::requests::FileView;
-use app::serverfns::requests::{AnswerText, AnswerView};
 
 use crate::entities::request_file;
 

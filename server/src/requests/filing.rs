@@ -1,41 +1,31 @@
 //! The applicant's side: an empty form, a draft, files, and sending.
 
-use std::collections::BTreeMap;
-
-use app::contracts::{ByteStream, Draft, SessionUser};
-use app::domain::request_form::{FieldKind, FileFacts, validate};
+use app::contracts::requests::Draft;
+use app::contracts::requests::ProvinceOption;
+use app::contracts::requests::{FormPage, SubServiceName};
+use app::contracts::session::SessionUser;
+use app::domain::request_form::validate;
 use app::domain::tracking_code;
-use app::domain::workflow::machine::{self, Actor, Command, Status};
+use app::domain::workflow::machine::{self, Actor, Command, Status, clock};
 use app::domain::working_days::WorkingCalendar;
 use app::errors::{AppError, FieldMessage};
-use app::serverfns::requests::ProvinceOption;
-use app::serverfns::requests::{FormPage, SubServiceName};
 use chrono::Utc;
 use rand::RngCore as _;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 
-use super::store::{Loaded, own, post_by_code, record, sub_service};
+use super::store::{EDITABLE, editable, post_by_code, record, sub_service};
+use super::uploads::file_facts;
 use super::{KIND, identity, texts, versions};
-use crate::audit::audit;
-use crate::entities::{form_version, organisation_unit as unit, request, request_file, user, workflow_version};
+use crate::entities::{form_version, organisation_unit as unit, request, user, workflow_version};
 use crate::errors::internal;
-use crate::storage::{LocalFiles, UploadError, display_name};
 
 /// The most drafts one applicant may have open at once: enough for any
 /// honest use, and a script cannot fill the database with empty requests.
 pub const MAX_OPEN_DRAFTS: u64 = 20;
-
-/// The most bytes of documents one applicant may keep on their requests.
-pub const MAX_STORED_BYTES: i64 = 200 * 1024 * 1024;
-
-/// The stored statuses in which the applicant may still change a request:
-/// a draft, or one sent back to them. Every write made on the applicant's
-/// behalf is conditional on them, so it cannot land on a sent request.
-const EDITABLE: [&str; 2] = ["draft", "with_applicant"];
 
 /// Published sub-services with a form, in the catalogue's order; identity
 /// verification is reached from its own menu, never offered among them.
@@ -180,223 +170,6 @@ pub async fn start(
     Ok(row.id)
 }
 
-/// The applicant's request while they may still change it.
-async fn editable(db: &DatabaseConnection, who: &SessionUser, id: i32) -> Result<Loaded, AppError> {
-    let loaded = own(db, who, id).await?;
-    if !matches!(loaded.status, Status::Draft | Status::WithApplicant { .. }) {
-        return Err(AppError::invalid(
-            "form",
-            "این درخواست در دست بررسی است و تغییر نمی‌کند.",
-        ));
-    }
-    Ok(loaded)
-}
-
-/// The files kept on a request, by field name, as the form's check reads them.
-async fn file_facts(db: &DatabaseConnection, id: i32) -> Result<BTreeMap<String, Vec<FileFacts>>, AppError> {
-    let mut facts: BTreeMap<String, Vec<FileFacts>> = BTreeMap::new();
-    for file in kept_files(db, id).await? {
-        facts.entry(file.slot).or_default().push(FileFacts {
-            name: file.original_name,
-            bytes: u64::try_from(file.size).unwrap_or_default(),
-        });
-    }
-    Ok(facts)
-}
-
-/// The files on a request that were not taken off.
-pub async fn kept_files(db: &DatabaseConnection, id: i32) -> Result<Vec<request_file::Model>, AppError> {
-    request_file::Entity::find()
-        .filter(request_file::Column::RequestId.eq(id))
-        .filter(request_file::Column::RemovedAt.is_null())
-        .all(db)
-        .await
-        .map_err(|e| internal("files", &e))
-}
-
-/// Streams a file into a file field, within the field's types, size and count.
-pub async fn upload(
-    db: &DatabaseConnection,
-    files: &LocalFiles,
-    who: &SessionUser,
-    id: i32,
-    slot: &str,
-    file_name: &str,
-    body: ByteStream,
-) -> Result<(), AppError> {
-    let loaded = editable(db, who, id).await?;
-    let Some(FieldKind::Files {
-        allowed,
-        max_mb,
-        max_files,
-    }) = loaded.form.fields.iter().find(|f| f.name == slot).map(|f| &f.kind)
-    else {
-        return Err(AppError::invalid("form", "این بخش پرونده نمی‌پذیرد."));
-    };
-    let extension = file_name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_lowercase())
-        .unwrap_or_default();
-    if !allowed.contains(&extension) {
-        let list = allowed.join("، ");
-        return Err(AppError::invalid(slot, format!("فقط پرونده‌های {list} پذیرفته می‌شود.")));
-    }
-    let in_slot = file_facts(db, id).await?.get(slot).map_or(0, Vec::len);
-    if in_slot >= *max_files as usize {
-        let most = app::domain::digits::to_persian_digits(&max_files.to_string());
-        return Err(AppError::invalid(
-            slot,
-            format!("در این بخش حداکثر {most} پرونده می‌توان گذاشت؛ یکی را بردارید."),
-        ));
-    }
-    let kept_bytes = stored_bytes(db, who).await?;
-    if kept_bytes >= MAX_STORED_BYTES {
-        return Err(over_quota(slot));
-    }
-    let stored = files.put(body).await.map_err(|e| match e {
-        UploadError::Disk(detail) => internal("file storage", &detail),
-        other => AppError::invalid(slot, other.to_string()),
-    })?;
-    let too_large = u64::try_from(stored.size).unwrap_or(u64::MAX) > u64::from(*max_mb) * 1024 * 1024;
-    let wrong_type = !matches!(
-        (extension.as_str(), stored.content_type),
-        ("pdf", "application/pdf") | ("jpg" | "jpeg", "image/jpeg") | ("png", "image/png")
-    );
-    if kept_bytes + stored.size > MAX_STORED_BYTES {
-        tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
-        return Err(over_quota(slot));
-    }
-    if too_large || wrong_type {
-        tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
-        let message = if too_large {
-            let most = app::domain::digits::to_persian_digits(&max_mb.to_string());
-            format!("حجم هر پرونده در این بخش نباید بیش از {most} مگابایت باشد.")
-        } else {
-            "محتوای پرونده با نوع نام آن یکی نیست.".to_owned()
-        };
-        return Err(AppError::invalid(slot, message));
-    }
-    // The file streamed in while the request could have been sent: attach
-    // it only while the request is still the applicant's to change. The
-    // guard's update holds the request's row until the file row is written.
-    let saved = attach(
-        db,
-        id,
-        request_file::ActiveModel {
-            request_id: Set(id),
-            slot: Set(slot.to_owned()),
-            original_name: Set(display_name(file_name)),
-            stored_name: Set(stored.name.clone()),
-            content_type: Set(stored.content_type.to_owned()),
-            size: Set(stored.size),
-            sha256: Set(stored.sha256.clone()),
-            uploaded_by: Set(who.user_id),
-            uploaded_at: Set(Utc::now()),
-            removed_at: Set(None),
-            ..Default::default()
-        },
-    )
-    .await;
-    let file = match saved {
-        Ok(file) => file,
-        Err(error) => {
-            tokio::fs::remove_file(files.path_of(&stored.name)).await.ok();
-            return Err(error);
-        }
-    };
-    audit(
-        db,
-        Some(who.user_id),
-        "request.file_uploaded",
-        &format!("file:{}", file.id),
-        Some(stored.sha256),
-    )
-    .await
-    .map_err(|e| internal("audit", &e))
-}
-
-/// Writes the file's row if request `id` is still a draft or back with the
-/// applicant; refuses otherwise.
-async fn attach(
-    db: &DatabaseConnection,
-    id: i32,
-    row: request_file::ActiveModel,
-) -> Result<request_file::Model, AppError> {
-    let txn = db.begin().await.map_err(|e| internal("file record", &e))?;
-    let still_editable = request::Entity::update_many()
-        .col_expr(request::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(request::Column::Id.eq(id))
-        .filter(request::Column::Status.is_in(EDITABLE))
-        .exec(&txn)
-        .await
-        .map_err(|e| internal("file record", &e))?;
-    if still_editable.rows_affected != 1 {
-        return Err(AppError::invalid(
-            "form",
-            "این درخواست هم‌اکنون فرستاده شد و پرونده به آن افزوده نشد.",
-        ));
-    }
-    let file = row.insert(&txn).await.map_err(|e| internal("file record", &e))?;
-    txn.commit().await.map_err(|e| internal("file record", &e))?;
-    Ok(file)
-}
-
-/// The bytes of documents kept on the applicant's requests.
-async fn stored_bytes(db: &DatabaseConnection, who: &SessionUser) -> Result<i64, AppError> {
-    let sizes: Vec<i64> = request_file::Entity::find()
-        .select_only()
-        .column(request_file::Column::Size)
-        .filter(request_file::Column::UploadedBy.eq(who.user_id))
-        .filter(request_file::Column::RemovedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(|e| internal("stored bytes", &e))?;
-    Ok(sizes.iter().sum())
-}
-
-fn over_quota(slot: &str) -> AppError {
-    let most = app::domain::digits::to_persian_digits(&(MAX_STORED_BYTES / 1024 / 1024).to_string());
-    AppError::invalid(
-        slot,
-        format!("پرونده‌های شما روی هم از {most} مگابایت بیشتر شده است؛ پرونده‌های کنارگذاشتنی را بردارید."),
-    )
-}
-
-/// Takes a file off the applicant's editable request. Its content is
-/// deleted from storage; the row, with the file's SHA-256, stays for the
-/// record, so a removed upload cannot be used to fill the disk.
-pub async fn remove_file(
-    db: &DatabaseConnection,
-    files: &LocalFiles,
-    who: &SessionUser,
-    id: i32,
-    file_id: i32,
-) -> Result<(), AppError> {
-    editable(db, who, id).await?;
-    let Some(file) = request_file::Entity::find_by_id(file_id)
-        .filter(request_file::Column::RequestId.eq(id))
-        .filter(request_file::Column::RemovedAt.is_null())
-        .one(db)
-        .await
-        .map_err(|e| internal("file removal", &e))?
-    else {
-        return Ok(());
-    };
-    request_file::Entity::update_many()
-        .col_expr(request_file::Column::RemovedAt, Expr::value(Utc::now()))
-        .filter(request_file::Column::Id.eq(file.id))
-        .exec(db)
-        .await
-        .map_err(|e| internal("file removal", &e))?;
-    // After the row says so: a crash in between leaves an orphan file, never
-    // a kept row without its content.
-    if let Err(error) = tokio::fs::remove_file(files.path_of(&file.stored_name)).await {
-        tracing::warn!(%error, file_id = file.id, "a removed file's content could not be deleted");
-    }
-    Ok(())
-}
-
 /// Saves what was typed, whatever it holds; with `send`, checks it and
 /// sends it on (a draft) or back (a returned request).
 pub async fn save(
@@ -421,10 +194,7 @@ pub async fn save(
     };
     if !send {
         request::Entity::update_many()
-            .col_expr(
-                request::Column::Data,
-                Expr::value(serde_json::to_string(&draft.fields).unwrap_or_default()),
-            )
+            .col_expr(request::Column::Data, Expr::value(answers_json(&draft.fields)?))
             .col_expr(
                 request::Column::ProvinceId,
                 Expr::value(province.as_ref().map(|p| p.id)),
@@ -484,31 +254,20 @@ pub async fn save(
             "این خدمت هنوز در شرکت استانی برگزیده راه نیفتاده است؛ استان دیگری برگزینید.",
         )
     })?;
-    let (promised, step_due) = match (transition.resumes_clock, loaded.row.promised_at, loaded.row.paused_at) {
-        (true, Some(promised), Some(paused)) => (
-            Some(calendar.shift_for_pause(promised, paused, now)),
-            loaded
-                .row
-                .step_due_at
-                .map(|due| calendar.shift_for_pause(due, paused, now)),
-        ),
-        _ => (
-            machine::promised(&workflow, &transition.status, calendar, now),
-            Some(calendar.add(now, step_def.duration)),
-        ),
+    let stored = clock::StoredClocks {
+        submitted_at: loaded.row.submitted_at,
+        step_started_at: loaded.row.step_started_at,
+        promised_at: loaded.row.promised_at,
+        step_due_at: loaded.row.step_due_at,
+        paused_at: loaded.row.paused_at,
     };
+    let clocks = clock::on_sending(&workflow, &transition, &stored, step_def.duration, calendar, now);
     let id = loaded.row.id;
     let code = loaded.row.tracking_code.clone();
     let revision = loaded.row.revision;
-    let data = serde_json::to_string(&draft.fields).unwrap_or_default();
+    let data = answers_json(&draft.fields)?;
     let step_key = step_def.key.clone();
     let event = transition.event;
-    let submitted_at = loaded.row.submitted_at.unwrap_or(now);
-    let step_started = if transition.resumes_clock {
-        loaded.row.step_started_at.unwrap_or(now)
-    } else {
-        now
-    };
     let write = async {
         let txn = db.begin().await?;
         let updated = request::Entity::update_many()
@@ -526,10 +285,10 @@ pub async fn save(
             .col_expr(request::Column::HolderPostId, Expr::value(holder.id))
             .col_expr(request::Column::ProvinceId, Expr::value(province.id))
             .col_expr(request::Column::Data, Expr::value(data))
-            .col_expr(request::Column::SubmittedAt, Expr::value(submitted_at))
-            .col_expr(request::Column::StepStartedAt, Expr::value(step_started))
-            .col_expr(request::Column::PromisedAt, Expr::value(promised))
-            .col_expr(request::Column::StepDueAt, Expr::value(step_due))
+            .col_expr(request::Column::SubmittedAt, Expr::value(clocks.submitted_at))
+            .col_expr(request::Column::StepStartedAt, Expr::value(clocks.step_started_at))
+            .col_expr(request::Column::PromisedAt, Expr::value(clocks.promised_at))
+            .col_expr(request::Column::StepDueAt, Expr::value(clocks.step_due_at))
             .col_expr(request::Column::UpdatedAt, Expr::value(now))
             .col_expr(request::Column::Revision, Expr::value(revision + 1))
             .filter(request::Column::Id.eq(id))
@@ -553,4 +312,10 @@ pub async fn save(
         Ok(false) => Err(AppError::invalid("form", machine::Refusal::Superseded.message())),
         Err(error) => Err(internal("request send", &error)),
     }
+}
+
+/// The answers as stored. Writing `""` when they cannot be serialised would
+/// replace the applicant's work with nothing; the failure is reported instead.
+fn answers_json(fields: &impl serde::Serialize) -> Result<String, AppError> {
+    serde_json::to_string(fields).map_err(|e| internal("request answers", &e))
 }

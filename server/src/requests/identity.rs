@@ -3,7 +3,7 @@
 //! (`WorkflowDefinition::verifies_identity`). Until verified, an applicant
 //! may file that sub-service and nothing else; once verified, it is done.
 
-use app::contracts::SessionUser;
+use app::contracts::session::SessionUser;
 use app::domain::role::Role;
 use app::domain::workflow::WorkflowDefinition;
 use app::errors::AppError;

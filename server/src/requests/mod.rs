@@ -7,22 +7,24 @@
 
 mod acting;
 mod describe;
-mod design;
 mod filing;
-pub use filing::{MAX_OPEN_DRAFTS, MAX_STORED_BYTES};
+pub use filing::MAX_OPEN_DRAFTS;
+pub use uploads::MAX_STORED_BYTES;
 pub mod identity;
 pub mod overdue;
-mod places;
+pub(crate) mod places;
 mod reading;
-mod store;
+pub(crate) mod store;
 mod texts;
+mod uploads;
 pub mod versions;
 
-use app::contracts::{ByteStream, Draft, RequestDesk, SessionUser};
+use app::contracts::requests::{Application, Case, FormPage, Notice, SubServiceName};
+use app::contracts::requests::{ByteStream, Draft, RequestDesk};
+use app::contracts::session::SessionUser;
 use app::domain::workflow::machine::Command;
 use app::domain::working_days::WorkingCalendar;
 use app::errors::AppError;
-use app::serverfns::requests::{Application, Case, FormPage, Notice, SubServiceName};
 use async_trait::async_trait;
 use sea_orm::DatabaseConnection;
 
@@ -71,11 +73,11 @@ impl RequestDesk for SeaOrmRequests {
         file_name: &str,
         body: ByteStream,
     ) -> Result<(), AppError> {
-        filing::upload(&self.db, &self.files, who, request_id, slot, file_name, body).await
+        uploads::upload(&self.db, &self.files, who, request_id, slot, file_name, body).await
     }
 
     async fn remove_file(&self, who: &SessionUser, request_id: i32, file_id: i32) -> Result<(), AppError> {
-        filing::remove_file(&self.db, &self.files, who, request_id, file_id).await
+        uploads::remove_file(&self.db, &self.files, who, request_id, file_id).await
     }
 
     async fn save(&self, who: &SessionUser, draft: Draft, send: bool) -> Result<(), AppError> {

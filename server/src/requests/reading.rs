@@ -1,6 +1,10 @@
 //! The applicant's page and the staff's report of one request.
 
-use app::contracts::SessionUser;
+use app::contracts::requests::EventView;
+use app::contracts::requests::{
+    Application, Case, FormPage, Notice, PostOption, Receipt, StepProgress, SubServiceName,
+};
+use app::contracts::session::SessionUser;
 use app::domain::digits::to_persian_digits;
 use app::domain::jalali::format_persian_datetime;
 use app::domain::role::Role;
@@ -8,17 +12,14 @@ use app::domain::workflow::StepAction;
 use app::domain::workflow::machine::{Actor, EventKind, ReturnReason, Status};
 use app::domain::working_days::{AgreedDuration, WorkingCalendar};
 use app::errors::AppError;
-use app::serverfns::requests::EventView;
-use app::serverfns::requests::{
-    Application, Case, FormPage, Notice, PostOption, Receipt, StepProgress, SubServiceName,
-};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use super::acting::actor;
 use super::describe::{answers, file_view};
-use super::filing::{kept_files, provinces};
+use super::filing::provinces;
 use super::store::{Loaded, load, own, sub_service};
+use super::uploads::kept_files;
 use crate::accounts::full_name;
 use crate::entities::{organisation_unit as unit, post, request_event, user};
 use crate::errors::internal;

@@ -1,6 +1,6 @@
 //! Reading a request and what it was filed with, and writing its history.
 
-use app::contracts::SessionUser;
+use app::contracts::session::SessionUser;
 use app::domain::catalogue::card::ServiceCard;
 use app::domain::catalogue::form::Fields;
 use app::domain::request_form::FormDefinition;
@@ -90,7 +90,9 @@ pub async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Loaded, AppError
             .unwrap_or_default(),
         None => String::new(),
     };
-    let fields: Fields = serde_json::from_str(&row.data).unwrap_or_default();
+    // A stored answer set that cannot be read is a fault to report, not an
+    // empty form: the applicant would see their work vanish without a word.
+    let fields: Fields = serde_json::from_str(&row.data).map_err(|e| internal("request answers", &e))?;
     Ok(Loaded {
         status,
         form: form_of(&form_row)?,
@@ -107,6 +109,23 @@ pub async fn own(db: &impl ConnectionTrait, who: &SessionUser, id: i32) -> Resul
     let loaded = load(db, id).await?;
     if loaded.row.applicant_id != who.user_id {
         return Err(AppError::Forbidden);
+    }
+    Ok(loaded)
+}
+
+/// The stored statuses in which the applicant may still change a request:
+/// a draft, or one sent back to them. Every write made on the applicant's
+/// behalf is conditional on them, so it cannot land on a sent request.
+pub(super) const EDITABLE: [&str; 2] = ["draft", "with_applicant"];
+
+/// The applicant's request while they may still change it.
+pub(super) async fn editable(db: &impl ConnectionTrait, who: &SessionUser, id: i32) -> Result<Loaded, AppError> {
+    let loaded = own(db, who, id).await?;
+    if !matches!(loaded.status, Status::Draft | Status::WithApplicant { .. }) {
+        return Err(AppError::invalid(
+            "form",
+            "این درخواست در دست بررسی است و تغییر نمی‌کند.",
+        ));
     }
     Ok(loaded)
 }

@@ -54,6 +54,11 @@ pub async fn add(
     workflow: &WorkflowDefinition,
     by: Option<i32>,
 ) -> Result<(), DbErr> {
+    // Serialised first: a definition that cannot be written is refused whole,
+    // never stored as an empty text beside a version number.
+    let form_text = serde_json::to_string(form).map_err(|e| DbErr::Custom(format!("form definition: {e}")))?;
+    let workflow_text =
+        serde_json::to_string(workflow).map_err(|e| DbErr::Custom(format!("workflow definition: {e}")))?;
     let now = Utc::now();
     let next_form = form_version::Entity::find()
         .filter(form_version::Column::ServiceId.eq(service_id))
@@ -66,7 +71,7 @@ pub async fn add(
         service_id: Set(service_id),
         sub_code: Set(sub_code.to_owned()),
         number: Set(next_form),
-        definition: Set(serde_json::to_string(form).unwrap_or_default()),
+        definition: Set(form_text),
         created_by: Set(by),
         created_at: Set(now),
         ..Default::default()
@@ -84,7 +89,7 @@ pub async fn add(
         service_id: Set(service_id),
         sub_code: Set(sub_code.to_owned()),
         number: Set(next_workflow),
-        definition: Set(serde_json::to_string(workflow).unwrap_or_default()),
+        definition: Set(workflow_text),
         created_by: Set(by),
         created_at: Set(now),
         ..Default::default()

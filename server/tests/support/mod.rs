@@ -10,8 +10,9 @@ use axum::{
     body::Body,
     http::{HeaderMap, Request, Response, header},
 };
+use migration::MigratorTrait as _;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use server::db::connect_url;
+use server::db::open_url;
 use tower::ServiceExt;
 
 /// A migrated, empty database and the engine's name for messages.
@@ -24,6 +25,17 @@ pub struct TestDb {
 
 /// One fresh database per engine.
 pub async fn databases() -> Vec<TestDb> {
+    let all = empty_databases().await;
+    for one in &all {
+        migration::Migrator::up(&one.db, None)
+            .await
+            .expect("the schema migrates");
+    }
+    all
+}
+
+/// One fresh database per engine with no schema at all.
+pub async fn empty_databases() -> Vec<TestDb> {
     let mut all = vec![sqlite().await];
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => all.push(postgres(&url).await),
@@ -38,7 +50,7 @@ pub async fn databases() -> Vec<TestDb> {
 async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().expect("temporary folder");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-    let db = connect_url(&url).await.expect("SQLite opens and migrates");
+    let db = open_url(&url).await.expect("SQLite opens");
     TestDb {
         engine: "sqlite",
         db,
@@ -55,9 +67,9 @@ async fn postgres(admin_url: &str) -> TestDb {
         .expect("test database created");
     admin.close().await.ok();
     let (base, _) = admin_url.rsplit_once('/').expect("URL has a database name");
-    let db = connect_url(&format!("{base}/{name}"))
+    let db = open_url(&format!("{base}/{name}"))
         .await
-        .expect("PostgreSQL database migrates");
+        .expect("PostgreSQL database opens");
     TestDb {
         engine: "postgres",
         db,
@@ -98,7 +110,7 @@ pub fn rotated_cookie(response: &Response<Body>) -> String {
 }
 
 /// A demo account as its session presents it.
-pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contracts::SessionUser {
+pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contracts::session::SessionUser {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use server::entities::user;
     let row = user::Entity::find()
@@ -107,7 +119,7 @@ pub async fn demo_user(db: &DatabaseConnection, username: &str) -> app::contract
         .await
         .expect("read")
         .expect("demo account");
-    app::contracts::SessionUser {
+    app::contracts::session::SessionUser {
         user_id: row.id,
         display_name: format!("{} {}", row.first_name, row.last_name),
         role: app::domain::role::Role::parse(&row.role).expect("role"),
@@ -153,10 +165,10 @@ pub fn statistics_answers() -> app::domain::catalogue::form::Fields {
 
 /// Files and sends a statistics return as `who` through the state's desk;
 /// gives the request's id.
-pub async fn file_statistics(state: &server::state::AppState, who: &app::contracts::SessionUser) -> i32 {
+pub async fn file_statistics(state: &server::state::AppState, who: &app::contracts::session::SessionUser) -> i32 {
     let service = statistics_service(&state.db).await;
     let id = state.requests.start(who, service, "01").await.expect("draft");
-    let draft = app::contracts::Draft {
+    let draft = app::contracts::requests::Draft {
         request_id: id,
         province: "tehran".to_owned(),
         fields: statistics_answers(),

@@ -7,4 +7,5 @@ pub mod choices;
 pub mod form;
 pub mod permit;
 pub mod permit_form;
+mod reader;
 pub mod search;

@@ -3,8 +3,9 @@
 //! kind of application of form 1 as `k{i}.{field}` and each inquired agency
 //! of form 2 as `q{i}.{field}`. Lists are typed one item per line.
 
-use super::form::{Fields, Problem, Reader, rows};
+use super::form::rows;
 use super::permit::{Applicant, PermitAction, PermitCard, PermitInquiry, PermitKind};
+use super::reader::{Fields, Problem, Reader};
 
 /// Beyond a thousand billion rials is a typing mistake (see the service fees).
 const MOST_RIALS: u64 = 1_000_000_000_000;

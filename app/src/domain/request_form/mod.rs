@@ -5,14 +5,16 @@
 //! live preview in the browser and the server check answers with the same
 //! [`validate`].
 
+mod answer;
 mod definition;
 mod validate;
 mod values;
 
 use serde::{Deserialize, Serialize};
 
+pub use answer::{Answer, Answers};
 pub use definition::check_definition;
-pub use validate::{Answer, Answers, FileFacts, validate};
+pub use validate::{FileFacts, validate};
 
 use super::catalogue::form::{Fields, tidy};
 use super::digits::to_persian_digits;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::validate::Answer;
+use super::answer::Answer;
 use super::{Choice, FieldKind, persian, plain};
 use crate::domain::catalogue::form::tidy;
 use crate::domain::digits::format_persian_number;

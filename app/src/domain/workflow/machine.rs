@@ -18,7 +18,9 @@
 //! applicant: a resubmitted request comes back to the step's own post, whose
 //! holder sees every correction first and refers again if need be.
 
+pub mod clock;
 mod refusal;
+mod staff_form;
 mod status;
 #[cfg(test)]
 mod tests;

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{query, remembered};
 use crate::components::field::Field;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::form_memory::{query, remembered};
 use crate::serverfns::accounts::{Activate, ResendActivation};
 
 /// Activation with the code sent by SMS, as the seed's page after sign-up:

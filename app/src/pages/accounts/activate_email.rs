@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::query;
 use crate::i18n::{t, use_i18n};
+use crate::pages::form_memory::query;
 use crate::serverfns::accounts::Activate;
 
 /// Where the e-mailed activation link lands. Opening the link changes

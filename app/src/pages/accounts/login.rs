@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::query;
 use crate::components::field::Field;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::form_memory::query;
 use crate::serverfns::accounts::Login;
 
 /// Signing in with username and password. The form posts without

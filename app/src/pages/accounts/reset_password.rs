@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::{query, remembered};
 use crate::components::field::Field;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::form_memory::{query, remembered};
 use crate::serverfns::accounts::ResetPassword;
 
 /// Choosing a new password with the code from the SMS, or from the e-mailed

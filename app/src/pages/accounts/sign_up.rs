@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::remembered;
 use crate::components::field::Field;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::form_memory::remembered;
 use crate::serverfns::accounts::{SIGN_UP_FORM, SignUp, new_captcha};
 
 /// Sign-up with the seed's fields. Every problem comes back at once beside

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::when::When;
 use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::pages::accounts::{query, remembered};
+use crate::pages::form_memory::{query, remembered};
 use crate::serverfns::admin::{AddPost, AddUnit, OrganisationTree, PostNode, UnitNode, load_organisation};
 
 /// The organisation tree: the national organisation, provincial companies

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::organisation::{Plain, post_title, unit_name};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::accounts::remembered;
+use crate::pages::form_memory::remembered;
 use crate::serverfns::admin::{
     ChangePost, ChangeUnit, OrganisationTree, RetirePost, RetireUnit, UnitNode, load_organisation,
 };

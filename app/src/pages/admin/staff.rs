@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use crate::components::field::Field;
 use crate::domain::role::Role;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::accounts::{query, remembered};
+use crate::pages::form_memory::{query, remembered};
 use crate::serverfns::admin::{
     AssignPost, CreateStaff, PostOption, SetStaffActive, SetStaffRole, StaffRow, load_staff,
 };

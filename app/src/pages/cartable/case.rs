@@ -9,9 +9,9 @@ use leptos_router::hooks::use_params_map;
 use super::case_actions::Actions;
 use crate::domain::digits::to_persian_digits;
 use crate::i18n::{t, use_i18n};
-use crate::pages::accounts::{query, remembered_shared};
-use crate::pages::applying::progress::{AnswersList, HistoryList, ReceiptTable, StepsDiagram};
+use crate::pages::form_memory::{query, remembered_shared};
 use crate::pages::notice::NoticeSheet;
+use crate::pages::requests::progress::{AnswersList, HistoryList, ReceiptTable, StepsDiagram};
 use crate::serverfns::requests::{Case, open_case};
 
 /// The staff's page of one request.

@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::accounts::query;
+use crate::pages::form_memory::query;
 use crate::serverfns::accounts::current_user;
 use crate::serverfns::cartable::{CartableQuery, cartable_page};
 use folder::Folder;

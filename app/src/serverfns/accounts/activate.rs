@@ -8,8 +8,9 @@ use crate::errors::AppError;
 #[server(endpoint = "accounts/activate")]
 pub async fn activate(username: Option<String>, code: Option<String>, token: Option<String>) -> Result<(), AppError> {
     use super::session_cookie::client_address;
-    use crate::contracts::{RegistrationHandle, contract};
-    use crate::errors::with_status;
+    use crate::contracts::contract;
+    use crate::contracts::registration::RegistrationHandle;
+    use crate::serverfns::status::with_status;
     let registration = contract::<RegistrationHandle>()?;
     let client = client_address();
     let outcome = match (token, username) {

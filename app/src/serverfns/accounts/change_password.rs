@@ -11,8 +11,9 @@ pub async fn change_password(
     repeat_password: String,
 ) -> Result<(), AppError> {
     use super::session_cookie;
-    use crate::contracts::{AccountsHandle, PasswordChange, contract};
-    use crate::errors::with_status;
+    use crate::contracts::accounts::{AccountsHandle, PasswordChange};
+    use crate::contracts::contract;
+    use crate::serverfns::status::with_status;
     let token = with_status(session_cookie::read().ok_or(AppError::Unauthenticated))?;
     let change = PasswordChange {
         current: current_password,

@@ -26,7 +26,8 @@ pub struct Viewer {
 #[server(endpoint = "accounts/current_user")]
 pub async fn current_user() -> Result<Option<Viewer>, AppError> {
     use super::session_cookie;
-    use crate::contracts::{AccountsHandle, contract};
+    use crate::contracts::accounts::AccountsHandle;
+    use crate::contracts::contract;
     let Some(token) = session_cookie::read() else {
         return Ok(None);
     };

@@ -7,8 +7,9 @@ use crate::errors::AppError;
 #[server(endpoint = "accounts/forgot_password")]
 pub async fn forgot_password(who: String) -> Result<(), AppError> {
     use super::session_cookie::client_address;
-    use crate::contracts::{RegistrationHandle, contract};
-    crate::errors::with_status(
+    use crate::contracts::contract;
+    use crate::contracts::registration::RegistrationHandle;
+    crate::serverfns::status::with_status(
         contract::<RegistrationHandle>()?
             .request_password_reset(&who, &client_address())
             .await,

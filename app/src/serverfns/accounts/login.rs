@@ -8,8 +8,9 @@ use crate::errors::AppError;
 #[server(endpoint = "accounts/login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use super::session_cookie;
-    use crate::contracts::{AccountsHandle, contract};
-    use crate::errors::with_status;
+    use crate::contracts::accounts::AccountsHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::status::with_status;
     let session = with_status(
         contract::<AccountsHandle>()?
             .sign_in(&username, &password, &session_cookie::client_address())

@@ -7,7 +7,8 @@ use crate::errors::AppError;
 #[server(endpoint = "accounts/logout")]
 pub async fn logout() -> Result<(), AppError> {
     use super::session_cookie;
-    use crate::contracts::{AccountsHandle, contract};
+    use crate::contracts::accounts::AccountsHandle;
+    use crate::contracts::contract;
     if let Some(token) = session_cookie::read() {
         contract::<AccountsHandle>()?.sign_out(&token).await?;
     }

@@ -8,8 +8,9 @@ use crate::errors::AppError;
 #[server(endpoint = "accounts/resend_activation")]
 pub async fn resend_activation(username: String) -> Result<(), AppError> {
     use super::session_cookie::client_address;
-    use crate::contracts::{RegistrationHandle, contract};
-    crate::errors::with_status(
+    use crate::contracts::contract;
+    use crate::contracts::registration::RegistrationHandle;
+    crate::serverfns::status::with_status(
         contract::<RegistrationHandle>()?
             .resend_activation(&username, &client_address())
             .await,

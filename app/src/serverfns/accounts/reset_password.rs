@@ -13,7 +13,8 @@ pub async fn reset_password(
     repeat_password: String,
 ) -> Result<(), AppError> {
     use super::session_cookie::client_address;
-    use crate::contracts::{PasswordReset, RegistrationHandle, contract};
+    use crate::contracts::contract;
+    use crate::contracts::registration::{PasswordReset, RegistrationHandle};
     let reset = PasswordReset {
         username: username.unwrap_or_default(),
         code,
@@ -21,7 +22,7 @@ pub async fn reset_password(
         repeat: repeat_password,
     };
     crate::serverfns::form_memory::remember("reset", &[("username", &reset.username), ("code", &reset.code)]);
-    crate::errors::with_status(
+    crate::serverfns::status::with_status(
         contract::<RegistrationHandle>()?
             .reset_password(reset, &client_address())
             .await,

@@ -1,18 +1,7 @@
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use crate::contracts::second_factor::SecondFactorState;
 use crate::errors::AppError;
-
-/// What the second-factor page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SecondFactorState {
-    /// Whether an authenticator app is already set up.
-    pub enrolled: bool,
-    /// The secret to type into the app, while setting it up.
-    pub secret: Option<String>,
-    /// The same secret as a QR code image (a data URL), while setting it up.
-    pub qr: Option<String>,
-}
 
 /// The staff member's second-factor state, creating the secret to enrol
 /// with on first use. Staff holding a password-only session; others are
@@ -20,9 +9,10 @@ pub struct SecondFactorState {
 #[server(endpoint = "accounts/second_factor_status")]
 pub async fn second_factor_status() -> Result<SecondFactorState, AppError> {
     use super::session_cookie;
-    use crate::contracts::{SecondFactorHandle, contract};
+    use crate::contracts::contract;
+    use crate::contracts::second_factor::SecondFactorHandle;
     let token = session_cookie::read().ok_or(AppError::Unauthenticated);
-    crate::errors::with_status(match token {
+    crate::serverfns::status::with_status(match token {
         Ok(token) => contract::<SecondFactorHandle>()?.status(&token).await,
         Err(e) => Err(e),
     })
@@ -33,9 +23,10 @@ pub async fn second_factor_status() -> Result<SecondFactorState, AppError> {
 #[server(endpoint = "accounts/verify_second_factor")]
 pub async fn verify_second_factor(code: String) -> Result<(), AppError> {
     use super::session_cookie;
-    use crate::contracts::{SecondFactorHandle, contract};
+    use crate::contracts::contract;
+    use crate::contracts::second_factor::SecondFactorHandle;
     let token = session_cookie::read().ok_or(AppError::Unauthenticated);
-    let session = crate::errors::with_status(match token {
+    let session = crate::serverfns::status::with_status(match token {
         Ok(token) => contract::<SecondFactorHandle>()?.verify(&token, &code).await,
         Err(e) => Err(e),
     })?;

@@ -5,13 +5,10 @@
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
+use crate::contracts::session::ClientAddress;
+
 /// The cookie's name.
 pub const NAME: &str = "__Host-session";
-
-/// The caller's network address, put into each request by the server so
-/// that rate limits can count per address.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientAddress(pub String);
 
 /// The session token the request carries, if any.
 pub fn read() -> Option<String> {
@@ -38,7 +35,7 @@ pub fn set(token: &str, max_age_seconds: i64) {
 }
 
 /// Puts a newly opened or rotated `session` in the cookie for its lifetime.
-pub fn keep(session: &crate::contracts::NewSession) {
+pub fn keep(session: &crate::contracts::session::NewSession) {
     set(
         &session.token,
         (session.expires_at - chrono::Utc::now()).num_seconds().max(0),

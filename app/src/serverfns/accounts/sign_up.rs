@@ -26,7 +26,8 @@ pub async fn sign_up(
     intent: Option<String>,
 ) -> Result<(), AppError> {
     use super::session_cookie::client_address;
-    use crate::contracts::{CaptchaAnswer, RegistrationHandle, contract};
+    use crate::contracts::contract;
+    use crate::contracts::registration::{CaptchaAnswer, RegistrationHandle};
     use crate::domain::signup::SignUpInput;
     use crate::serverfns::form_memory::remember;
     let kind = if intent.as_deref() == Some("spoken") {
@@ -64,7 +65,8 @@ pub async fn sign_up(
         answer: captcha_answer,
     };
     let registration = contract::<RegistrationHandle>()?;
-    let username = crate::errors::with_status(registration.sign_up(input, captcha, &client_address()).await)?;
+    let username =
+        crate::serverfns::status::with_status(registration.sign_up(input, captcha, &client_address()).await)?;
     leptos_axum::redirect(&format!("/activate?username={username}&new=1"));
     Ok(())
 }

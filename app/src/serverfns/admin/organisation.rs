@@ -6,9 +6,11 @@ use crate::errors::AppError;
 /// The organisation tree with its posts and who held each. Administrators only.
 #[server(endpoint = "admin/organisation")]
 pub async fn load_organisation() -> Result<OrganisationTree, AppError> {
-    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    use crate::contracts::admin::OrganisationAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.tree(&who).await)
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.tree(&who).await)
 }
 
 /// Adds a unit (a provincial company under the national organisation, or a
@@ -21,7 +23,9 @@ pub async fn add_unit(
     name_fa: String,
     name_en: String,
 ) -> Result<(), AppError> {
-    use crate::contracts::{NewUnit, OrganisationAdminHandle, contract, signed_in};
+    use crate::contracts::admin::{NewUnit, OrganisationAdminHandle};
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
     let parent = parent_id.to_string();
     crate::serverfns::form_memory::remember(
@@ -41,7 +45,7 @@ pub async fn add_unit(
         name_fa,
         name_en,
     };
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.add_unit(&who, unit).await)?;
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.add_unit(&who, unit).await)?;
     leptos_axum::redirect("/admin/organisation?added=1");
     Ok(())
 }
@@ -49,7 +53,9 @@ pub async fn add_unit(
 /// Adds a post to a unit; workflow steps will name it. Administrators only.
 #[server(endpoint = "admin/add_post")]
 pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: String) -> Result<(), AppError> {
-    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    use crate::contracts::admin::OrganisationAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
     let unit = unit_id.to_string();
     crate::serverfns::form_memory::remember(
@@ -61,7 +67,7 @@ pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: St
             ("title_en", &title_en),
         ],
     );
-    crate::errors::with_status(
+    crate::serverfns::status::with_status(
         contract::<OrganisationAdminHandle>()?
             .add_post(&who, unit_id, &code, &title_fa, &title_en)
             .await,
@@ -74,7 +80,9 @@ pub async fn add_post(unit_id: i32, code: String, title_fa: String, title_en: St
 /// Administrators only.
 #[server(endpoint = "admin/change_unit")]
 pub async fn change_unit(unit_id: i32, parent_id: i32, name_fa: String, name_en: String) -> Result<(), AppError> {
-    use crate::contracts::{OrganisationAdminHandle, Placement, contract, signed_in};
+    use crate::contracts::admin::{OrganisationAdminHandle, Placement};
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
     crate::serverfns::form_memory::remember("unit-change", &[("name_fa", &name_fa), ("name_en", &name_en)]);
     let change = Placement {
@@ -83,7 +91,7 @@ pub async fn change_unit(unit_id: i32, parent_id: i32, name_fa: String, name_en:
         name_fa,
         name_en,
     };
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.change_unit(&who, change).await)?;
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.change_unit(&who, change).await)?;
     leptos_axum::redirect("/admin/organisation?changed=1");
     Ok(())
 }
@@ -92,9 +100,11 @@ pub async fn change_unit(unit_id: i32, parent_id: i32, name_fa: String, name_en:
 /// history that names it. Administrators only.
 #[server(endpoint = "admin/retire_unit")]
 pub async fn retire_unit(unit_id: i32) -> Result<(), AppError> {
-    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    use crate::contracts::admin::OrganisationAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.retire_unit(&who, unit_id).await)?;
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.retire_unit(&who, unit_id).await)?;
     leptos_axum::redirect("/admin/organisation?retired=1");
     Ok(())
 }
@@ -103,7 +113,9 @@ pub async fn retire_unit(unit_id: i32) -> Result<(), AppError> {
 /// it. Administrators only.
 #[server(endpoint = "admin/change_post")]
 pub async fn change_post(post_id: i32, unit_id: i32, title_fa: String, title_en: String) -> Result<(), AppError> {
-    use crate::contracts::{OrganisationAdminHandle, Placement, contract, signed_in};
+    use crate::contracts::admin::{OrganisationAdminHandle, Placement};
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
     crate::serverfns::form_memory::remember("post-change", &[("title_fa", &title_fa), ("title_en", &title_en)]);
     let change = Placement {
@@ -112,7 +124,7 @@ pub async fn change_post(post_id: i32, unit_id: i32, title_fa: String, title_en:
         name_fa: title_fa,
         name_en: title_en,
     };
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.change_post(&who, change).await)?;
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.change_post(&who, change).await)?;
     leptos_axum::redirect("/admin/organisation?changed=1");
     Ok(())
 }
@@ -120,9 +132,11 @@ pub async fn change_post(post_id: i32, unit_id: i32, title_fa: String, title_en:
 /// Closes a post nobody holds. Administrators only.
 #[server(endpoint = "admin/retire_post")]
 pub async fn retire_post(post_id: i32) -> Result<(), AppError> {
-    use crate::contracts::{OrganisationAdminHandle, contract, signed_in};
+    use crate::contracts::admin::OrganisationAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<OrganisationAdminHandle>()?.retire_post(&who, post_id).await)?;
+    crate::serverfns::status::with_status(contract::<OrganisationAdminHandle>()?.retire_post(&who, post_id).await)?;
     leptos_axum::redirect("/admin/organisation?retired=1");
     Ok(())
 }

@@ -6,9 +6,11 @@ use crate::errors::AppError;
 /// Every staff account and post. Administrators only.
 #[server(endpoint = "admin/staff")]
 pub async fn load_staff() -> Result<StaffPage, AppError> {
-    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    use crate::contracts::admin::StaffAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<StaffAdminHandle>()?.list(&who).await)
+    crate::serverfns::status::with_status(contract::<StaffAdminHandle>()?.list(&who).await)
 }
 
 /// Creates a staff account in a post; the person sets their own password
@@ -24,7 +26,9 @@ pub async fn create_staff(
     role: String,
     post_id: i32,
 ) -> Result<(), AppError> {
-    use crate::contracts::{NewStaff, StaffAdminHandle, contract, signed_in};
+    use crate::contracts::admin::{NewStaff, StaffAdminHandle};
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
     let staff = NewStaff {
         username,
@@ -50,7 +54,7 @@ pub async fn create_staff(
             ("national_id", &staff.national_id),
         ],
     );
-    crate::errors::with_status(contract::<StaffAdminHandle>()?.create(&who, staff).await)?;
+    crate::serverfns::status::with_status(contract::<StaffAdminHandle>()?.create(&who, staff).await)?;
     leptos_axum::redirect("/admin/staff?created=1");
     Ok(())
 }
@@ -59,9 +63,11 @@ pub async fn create_staff(
 /// who held which post when stays on record. Administrators only.
 #[server(endpoint = "admin/assign_post")]
 pub async fn assign_post(user_id: i32, post_id: i32) -> Result<(), AppError> {
-    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    use crate::contracts::admin::StaffAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<StaffAdminHandle>()?.assign(&who, user_id, post_id).await)?;
+    crate::serverfns::status::with_status(contract::<StaffAdminHandle>()?.assign(&who, user_id, post_id).await)?;
     leptos_axum::redirect("/admin/staff?updated=1");
     Ok(())
 }
@@ -70,9 +76,11 @@ pub async fn assign_post(user_id: i32, post_id: i32) -> Result<(), AppError> {
 /// Administrators only, and never their own account.
 #[server(endpoint = "admin/set_active")]
 pub async fn set_staff_active(user_id: i32, active: bool) -> Result<(), AppError> {
-    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    use crate::contracts::admin::StaffAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<StaffAdminHandle>()?.set_active(&who, user_id, active).await)?;
+    crate::serverfns::status::with_status(contract::<StaffAdminHandle>()?.set_active(&who, user_id, active).await)?;
     leptos_axum::redirect("/admin/staff?updated=1");
     Ok(())
 }
@@ -82,9 +90,11 @@ pub async fn set_staff_active(user_id: i32, active: bool) -> Result<(), AppError
 /// own role, so the last administrator cannot lock everyone out.
 #[server(endpoint = "admin/set_role")]
 pub async fn set_staff_role(user_id: i32, role: String) -> Result<(), AppError> {
-    use crate::contracts::{StaffAdminHandle, contract, signed_in};
+    use crate::contracts::admin::StaffAdminHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<StaffAdminHandle>()?.set_role(&who, user_id, &role).await)?;
+    crate::serverfns::status::with_status(contract::<StaffAdminHandle>()?.set_role(&who, user_id, &role).await)?;
     leptos_axum::redirect("/admin/staff?updated=1");
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! and paged by a cursor so the first page stays fast with millions of rows.
 
 mod page;
-mod views;
 
+pub use crate::contracts::cartable::{CartableFolder, CartablePage, CartableQuery, CartableRow, ServiceOption};
 pub use page::{CartablePageFn, cartable_page};
-pub use views::{CartableFolder, CartablePage, CartableQuery, CartableRow, ServiceOption};

@@ -8,7 +8,9 @@ use crate::errors::AppError;
 /// Signed-in people only, each seeing only their own.
 #[server(name = CartablePageFn, endpoint = "cartable/page")]
 pub async fn cartable_page(query: CartableQuery) -> Result<CartablePage, AppError> {
-    use crate::contracts::{CartablesHandle, contract, signed_in};
+    use crate::contracts::cartable::CartablesHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CartablesHandle>()?.page(&who, &query).await)
+    crate::serverfns::status::with_status(contract::<CartablesHandle>()?.page(&who, &query).await)
 }

@@ -10,26 +10,32 @@ use crate::errors::AppError;
 /// Every card of a register, drafts included. Administrators only.
 #[server(endpoint = "catalogue/admin_list")]
 pub async fn admin_cards(kind: CardKind) -> Result<Vec<AdminCardRow>, AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.admin_list(&who, kind).await)
+    crate::serverfns::status::with_status(contract::<CatalogueHandle>()?.admin_list(&who, kind).await)
 }
 
 /// A card's editor: its fields (or the last refused edit, with its
 /// problems) and its change history. Administrators only.
 #[server(endpoint = "catalogue/editor")]
 pub async fn load_card_editor(kind: CardKind, id: i32) -> Result<CardEditor, AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.editor(&who, kind, id).await)
+    crate::serverfns::status::with_status(contract::<CatalogueHandle>()?.editor(&who, kind, id).await)
 }
 
 /// Starts a new, unpublished card and opens its editor. Administrators only.
 #[server(endpoint = "catalogue/create")]
 pub async fn create_card(kind: CardKind) -> Result<(), AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    let id = crate::errors::with_status(contract::<CatalogueHandle>()?.create(&who, kind).await)?;
+    let id = crate::serverfns::status::with_status(contract::<CatalogueHandle>()?.create(&who, kind).await)?;
     leptos_axum::redirect(&format!("{}/{id}", kind.admin_path()));
     Ok(())
 }
@@ -41,7 +47,9 @@ pub async fn create_card(kind: CardKind) -> Result<(), AppError> {
 /// Administrators only.
 #[server(input = MultipartFormData, endpoint = "catalogue/save")]
 pub async fn save_card(data: MultipartData) -> Result<(), AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
 
     let who = signed_in().await?;
     let catalogue = contract::<CatalogueHandle>()?;
@@ -59,30 +67,28 @@ pub async fn save_card(data: MultipartData) -> Result<(), AppError> {
         let saved = catalogue.save(&who, kind, id, fields).await;
         // The editor is a plain form in both modes: every outcome it can
         // show goes back to it by a redirect.
-        if crate::serverfns::form_memory::is_plain_form_post() {
-            let outcome = match &saved {
-                Ok(()) => Some("saved"),
-                Err(AppError::Fields(_)) => Some("problems"),
-                Err(AppError::Invalid { field, .. }) if field == "form" => Some("conflict"),
-                Err(_) => None,
+        crate::serverfns::form_memory::back_to_the_form(saved, |saved| {
+            let shown = match saved {
+                Ok(()) => "saved",
+                Err(AppError::Fields(_)) => "problems",
+                Err(AppError::Invalid { field, .. }) if field == "form" => "conflict",
+                Err(_) => return None,
             };
-            if let Some(outcome) = outcome {
-                leptos_axum::redirect(&format!("{}/{id}?{outcome}=1", kind.admin_path()));
-                return Ok(());
-            }
-        }
-        saved
+            Some(format!("{}/{id}?{shown}=1", kind.admin_path()))
+        })
     }
     .await;
-    crate::errors::with_status(outcome)
+    crate::serverfns::status::with_status(outcome)
 }
 
 /// Throws away a refused edit, showing the saved card again. Administrators only.
 #[server(endpoint = "catalogue/discard")]
 pub async fn discard_card_edit(kind: CardKind, id: i32) -> Result<(), AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(contract::<CatalogueHandle>()?.discard(&who, kind, id).await)?;
+    crate::serverfns::status::with_status(contract::<CatalogueHandle>()?.discard(&who, kind, id).await)?;
     leptos_axum::redirect(&format!("{}/{id}", kind.admin_path()));
     Ok(())
 }
@@ -90,9 +96,11 @@ pub async fn discard_card_edit(kind: CardKind, id: i32) -> Result<(), AppError> 
 /// Publishes (only a complete card) or withdraws a card. Administrators only.
 #[server(endpoint = "catalogue/publish")]
 pub async fn publish_card(kind: CardKind, id: i32, published: bool) -> Result<(), AppError> {
-    use crate::contracts::{CatalogueHandle, contract, signed_in};
+    use crate::contracts::catalogue::CatalogueHandle;
+    use crate::contracts::contract;
+    use crate::serverfns::caller::signed_in;
     let who = signed_in().await?;
-    crate::errors::with_status(
+    crate::serverfns::status::with_status(
         contract::<CatalogueHandle>()?
             .set_published(&who, kind, id, published)
             .await,

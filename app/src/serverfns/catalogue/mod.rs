@@ -3,8 +3,11 @@
 
 mod editor;
 mod public;
-mod views;
 
+pub use crate::contracts::catalogue::{
+    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
+    RevisionView, ServicePage, ServiceSummary,
+};
 pub use editor::{
     AdminCards, CreateCard, DiscardCardEdit, LoadCardEditor, PublishCard, SaveCard, admin_cards, create_card,
     discard_card_edit, load_card_editor, publish_card, save_card,
@@ -12,8 +15,4 @@ pub use editor::{
 pub use public::{
     LoadPermitPage, LoadServicePage, SearchCatalogue, SearchPermits, load_permit_page, load_service_page,
     search_catalogue, search_permits,
-};
-pub use views::{
-    AdminCardRow, CardEditor, CardKind, CardLink, CataloguePage, CatalogueQuery, PermitPage, PermitSummary,
-    RevisionView, ServicePage, ServiceSummary,
 };

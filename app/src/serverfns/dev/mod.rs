@@ -2,4 +2,5 @@
 
 mod messages;
 
-pub use messages::{DemoMessages, DevCaptcha, DevCode, DevMessage, DevMessages, demo_messages};
+pub use crate::contracts::dev::{DevCaptcha, DevCode, DevMessage, DevMessages};
+pub use messages::{DemoMessages, demo_messages};

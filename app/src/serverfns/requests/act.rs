@@ -19,59 +19,42 @@ pub async fn act_on_request(
     text: Option<String>,
     post_code: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::contracts::{RequestDeskHandle, contract, signed_in};
+    use crate::contracts::contract;
+    use crate::contracts::requests::RequestDeskHandle;
     use crate::domain::workflow::machine::Command;
-    use crate::serverfns::form_memory::{is_plain_form_post, remember};
+    use crate::serverfns::caller::signed_in;
+    use crate::serverfns::form_memory::{back_to_the_form, remember};
 
     let who = signed_in().await?;
     let text = text.unwrap_or_default();
     let post_code = post_code.unwrap_or_default();
-    let command = match action.as_str() {
-        "approve" => Command::Approve,
-        "return_to_applicant" => Command::ReturnToApplicant { reason: text.clone() },
-        "refer" => Command::Refer {
-            post_code: post_code.clone(),
-            note: text.clone(),
-        },
-        "comment" => Command::Comment { text: text.clone() },
-        "ask_documents" => Command::AskDocuments { what: text.clone() },
-        "grant" | "refuse" => Command::Decide {
-            approve: action == "grant",
-            reasoning: text.clone(),
-        },
-        _ => return crate::errors::with_status(Err(AppError::invalid("action", "این اقدام شناخته نیست"))),
+    let Some(command) = Command::from_staff_form(&action, text.clone(), post_code.clone()) else {
+        return crate::serverfns::status::with_status(Err(AppError::invalid("action", "این اقدام شناخته نیست")));
     };
     let outcome = contract::<RequestDeskHandle>()?
         .act(&who, request_id, revision, command)
         .await;
-    if is_plain_form_post() {
-        let to = match &outcome {
-            Ok(()) => format!("/cartable/{request_id}?done={action}"),
-            Err(error) => {
-                let (field, message) = match error {
-                    AppError::Invalid { field, message } => (field.clone(), message.clone()),
-                    other => ("text".to_owned(), other.to_string()),
-                };
-                remember(
-                    ACT_FORM,
-                    &[
-                        ("action", &action),
-                        ("text", &text),
-                        ("post_code", &post_code),
-                        ("error", &message),
-                        ("error_field", &field),
-                    ],
-                );
-                format!("/cartable/{request_id}?problems=1#act-{action}")
-            }
-        };
-        if !matches!(
-            outcome,
-            Err(AppError::Unauthenticated | AppError::Forbidden | AppError::NotFound)
-        ) {
-            leptos_axum::redirect(&to);
-            return Ok(());
+    let answered = back_to_the_form(outcome, |outcome| match outcome {
+        Ok(()) => Some(format!("/cartable/{request_id}?done={action}")),
+        // Nothing of the case is shown to those it is not for.
+        Err(AppError::Unauthenticated | AppError::Forbidden | AppError::NotFound) => None,
+        Err(error) => {
+            let (field, message) = match error {
+                AppError::Invalid { field, message } => (field.clone(), message.clone()),
+                other => ("text".to_owned(), other.to_string()),
+            };
+            remember(
+                ACT_FORM,
+                &[
+                    ("action", &action),
+                    ("text", &text),
+                    ("post_code", &post_code),
+                    ("error", &message),
+                    ("error_field", &field),
+                ],
+            );
+            Some(format!("/cartable/{request_id}?problems=1#act-{action}"))
         }
-    }
-    crate::errors::with_status(outcome)
+    });
+    crate::serverfns::status::with_status(answered)
 }

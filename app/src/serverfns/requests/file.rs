@@ -21,8 +21,10 @@ const MAX_PARTS: usize = 1000;
 /// who owns the request.
 #[server(input = MultipartFormData, endpoint = "requests/file")]
 pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
-    use crate::contracts::{Draft, RequestDeskHandle, contract, signed_in};
+    use crate::contracts::contract;
+    use crate::contracts::requests::{Draft, RequestDeskHandle};
     use crate::domain::catalogue::form::Fields;
+    use crate::serverfns::caller::signed_in;
     use crate::serverfns::form_memory::{go_to, is_plain_form_post, remember};
     use crate::serverfns::multipart::short_text;
 
@@ -112,7 +114,7 @@ pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
         Ok(id)
     }
     .await;
-    let id = crate::errors::with_status(outcome)?;
+    let id = crate::serverfns::status::with_status(outcome)?;
     if is_plain_form_post() {
         let pairs: Vec<(&str, &str)> = problems.iter().map(|(f, m)| (f.as_str(), m.as_str())).collect();
         remember(FILE_FORM, &pairs);
@@ -127,7 +129,7 @@ pub async fn file_request(data: MultipartData) -> Result<(), AppError> {
     if problems.is_empty() {
         Ok(())
     } else {
-        crate::errors::with_status(Err(AppError::Fields(
+        crate::serverfns::status::with_status(Err(AppError::Fields(
             problems
                 .into_iter()
                 .map(|(field, message)| crate::errors::FieldMessage { field, message })

@@ -7,6 +7,7 @@ use crate::errors::AppError;
 /// page. Anyone: it says only what the catalogue already publishes.
 #[server(endpoint = "requests/offered")]
 pub async fn offered_services() -> Result<Vec<SubServiceName>, AppError> {
-    use crate::contracts::{RequestDeskHandle, contract};
-    crate::errors::with_status(contract::<RequestDeskHandle>()?.offered().await)
+    use crate::contracts::contract;
+    use crate::contracts::requests::RequestDeskHandle;
+    crate::serverfns::status::with_status(contract::<RequestDeskHandle>()?.offered().await)
 }

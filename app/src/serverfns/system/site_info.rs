@@ -1,14 +1,7 @@
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use crate::contracts::system::SiteInfo;
 use crate::errors::AppError;
-
-/// How this installation runs, for what every page must say about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteInfo {
-    /// Demo installations say so on every page.
-    pub demo: bool,
-}
 
 /// Open to everyone: the demo banner is shown to everyone.
 #[server(endpoint = "system/site_info")]

@@ -1,11 +1,9 @@
 //! Public tracking: anyone holding a request's tracking code and its
 //! applicant's national id sees where the request is, without signing in.
 
-mod views;
-
 use leptos::prelude::*;
 
-pub use views::{TrackedEvent, TrackingView};
+pub use crate::contracts::tracking::{TrackedEvent, TrackingView};
 
 use crate::errors::AppError;
 
@@ -15,7 +13,8 @@ use crate::errors::AppError;
 /// limited. Anyone.
 #[server(endpoint = "tracking/find")]
 pub async fn find_request(tracking_code: String, national_id: String) -> Result<(), AppError> {
-    use crate::contracts::{TrackingHandle, contract};
+    use crate::contracts::contract;
+    use crate::contracts::tracking::TrackingHandle;
     use crate::serverfns::accounts::session_cookie::client_address;
     crate::serverfns::form_memory::remember(
         "track",
@@ -23,7 +22,7 @@ pub async fn find_request(tracking_code: String, national_id: String) -> Result<
     );
     let tracking = contract::<TrackingHandle>()?;
     let found = tracking.find(&tracking_code, &national_id, &client_address()).await;
-    let (code, token) = crate::errors::with_status(found)?;
+    let (code, token) = crate::serverfns::status::with_status(found)?;
     leptos_axum::redirect(&format!("/track/{code}?t={token}"));
     Ok(())
 }
@@ -32,6 +31,7 @@ pub async fn find_request(tracking_code: String, national_id: String) -> Result<
 /// gave. Anyone with the link.
 #[server(endpoint = "tracking/view")]
 pub async fn load_tracking(tracking_code: String, token: String) -> Result<TrackingView, AppError> {
-    use crate::contracts::{TrackingHandle, contract};
-    crate::errors::with_status(contract::<TrackingHandle>()?.view(&tracking_code, &token).await)
+    use crate::contracts::contract;
+    use crate::contracts::tracking::TrackingHandle;
+    crate::serverfns::status::with_status(contract::<TrackingHandle>()?.view(&tracking_code, &token).await)
 }

@@ -321,3 +321,61 @@ fn the_promise_adds_the_current_and_later_steps_and_moves_as_the_request_does() 
     assert_eq!(promise(&back(1, ReturnReason::Correction), wednesday), None);
     assert_eq!(promise(&Status::Approved, wednesday), None);
 }
+
+#[test]
+fn sending_starts_the_clocks_and_sending_again_moves_them_by_the_time_with_the_applicant() {
+    let def = permit_workflow();
+    let calendar = WorkingCalendar::iranian(BTreeSet::new());
+    let wednesday = iran(2026, 4, 15, 14, 0);
+    let first = apply(&def, &Status::Draft, Actor::Applicant, &Command::Submit).expect("a draft is sent");
+    let sent = clock::on_sending(
+        &def,
+        &first,
+        &clock::StoredClocks::default(),
+        def.steps[0].duration,
+        &calendar,
+        wednesday,
+    );
+    assert_eq!(sent.submitted_at, wednesday);
+    assert_eq!(sent.step_started_at, wednesday);
+    assert_eq!(
+        sent.promised_at,
+        Some(iran(2026, 4, 21, 16, 0)),
+        "all three steps from now"
+    );
+    assert_eq!(
+        sent.step_due_at,
+        Some(iran(2026, 4, 18, 16, 0)),
+        "one working day: Saturday's closing"
+    );
+
+    // Sent back on Saturday morning, corrected on Sunday morning.
+    let paused = iran(2026, 4, 18, 10, 0);
+    let sunday = iran(2026, 4, 19, 10, 0);
+    let returned = back(0, ReturnReason::Correction);
+    let again = apply(&def, &returned, Actor::Applicant, &Command::Resubmit).expect("a correction is sent");
+    let stored = clock::StoredClocks {
+        submitted_at: Some(sent.submitted_at),
+        step_started_at: Some(sent.step_started_at),
+        promised_at: sent.promised_at,
+        step_due_at: sent.step_due_at,
+        paused_at: Some(paused),
+    };
+    let resent = clock::on_sending(&def, &again, &stored, def.steps[0].duration, &calendar, sunday);
+    assert_eq!(
+        resent.submitted_at, wednesday,
+        "the first sending stays the date of the request"
+    );
+    assert_eq!(resent.step_started_at, wednesday, "the step did not start over");
+    let promise = sent.promised_at.expect("promised");
+    let due = sent.step_due_at.expect("due");
+    assert_eq!(
+        resent.promised_at,
+        Some(calendar.shift_for_pause(promise, paused, sunday))
+    );
+    assert_eq!(resent.step_due_at, Some(calendar.shift_for_pause(due, paused, sunday)));
+    assert!(
+        resent.promised_at > sent.promised_at && resent.step_due_at > sent.step_due_at,
+        "staff keep their time"
+    );
+}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::form::Fields;
 use crate::domain::design::{self, value};
-use crate::pages::applying::fields::described;
+use crate::pages::requests::fields::described;
 
 /// The designer's state, shared by every input.
 #[derive(Clone, Copy)]

@@ -16,7 +16,7 @@ use super::labels::{field_label, number, pick};
 use crate::components::when::When;
 use crate::domain::catalogue::form::{Fields, used_sections};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::pages::accounts::query;
+use crate::pages::form_memory::query;
 use crate::serverfns::catalogue::{
     CardEditor, CardKind, CreateCard, DiscardCardEdit, PublishCard, RevisionView, admin_cards, load_card_editor,
 };

@@ -3,30 +3,43 @@
 //! becomes the next numbered versions in one transaction and the draft goes.
 //! Requests already filed keep the versions they were filed with.
 
-use app::contracts::{FormDesigns, SessionUser};
+use app::contracts::design::FormDesigns;
+use app::contracts::design::{DesignPage, DesignTarget, VersionView};
+use app::contracts::requests::SubServiceName;
+use app::contracts::session::SessionUser;
 use app::domain::catalogue::form::Fields;
 use app::domain::design::{self, Change};
 use app::domain::jalali::format_persian_datetime;
 use app::errors::AppError;
-use app::serverfns::design::{DesignPage, DesignTarget, VersionView};
-use app::serverfns::requests::SubServiceName;
 use async_trait::async_trait;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 
-use super::SeaOrmRequests;
-use super::places::Places;
-use super::store::any_sub_service;
-use super::versions;
 use crate::accounts::full_name;
 use crate::entities::{design_draft, form_version, user};
 use crate::errors::{internal, require_admin};
+use crate::requests::places::Places;
+use crate::requests::store::any_sub_service;
+use crate::requests::versions;
+
+/// The designer over the database; the versions it publishes are the ones
+/// the request desk files requests on.
+pub struct SeaOrmFormDesigns {
+    db: DatabaseConnection,
+}
+
+impl SeaOrmFormDesigns {
+    /// The designer over `db`.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
 
 #[async_trait]
-impl FormDesigns for SeaOrmRequests {
+impl FormDesigns for SeaOrmFormDesigns {
     async fn designer(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<DesignPage, AppError> {
         require_admin(who, "form design")?;
         let (service, sub_service) = any_sub_service(&self.db, service_id, sub_code).await?;

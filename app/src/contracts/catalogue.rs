@@ -1,9 +1,20 @@
-//! What the catalogue, register and editor pages receive.
+//! The public service catalogue, the permit register and their editor:
+//! what the pages receive and the service behind them.
+
+#[cfg(feature = "ssr")]
+use std::sync::Arc;
+
+#[cfg(feature = "ssr")]
+use async_trait::async_trait;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::SessionUser;
 use crate::domain::catalogue::{card::ServiceCard, form::Fields, permit::PermitCard};
+#[cfg(feature = "ssr")]
+use crate::errors::AppError;
 
 /// The catalogue's search and filters, as they appear in its URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,3 +193,34 @@ pub struct CardEditor {
     /// The services a permit may name as its issuer (empty for services).
     pub services: Vec<CardLink>,
 }
+
+/// The public catalogue, the permit register and their editor.
+#[cfg(feature = "ssr")]
+#[async_trait]
+pub trait Catalogue: Send + Sync {
+    /// Published services matching a search and filters.
+    async fn search(&self, query: &CatalogueQuery) -> Result<CataloguePage, AppError>;
+    /// A service's page: published ones for anyone, drafts for administrators.
+    async fn service(&self, viewer: Option<&SessionUser>, id: i32) -> Result<ServicePage, AppError>;
+    /// Published permits matching a search.
+    async fn permits(&self, query: &str) -> Result<Vec<PermitSummary>, AppError>;
+    /// A permit's page: published ones for anyone, drafts for administrators.
+    async fn permit(&self, viewer: Option<&SessionUser>, id: i32) -> Result<PermitPage, AppError>;
+    /// Every card of a register, drafts included. Administrators only.
+    async fn admin_list(&self, who: &SessionUser, kind: CardKind) -> Result<Vec<AdminCardRow>, AppError>;
+    /// A card's editor. Administrators only.
+    async fn editor(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<CardEditor, AppError>;
+    /// Starts a new, unpublished card and gives its id. Administrators only.
+    async fn create(&self, who: &SessionUser, kind: CardKind) -> Result<i32, AppError>;
+    /// Saves an edit: a valid card becomes the next revision; an invalid
+    /// one is kept as it was typed and its problems returned.
+    async fn save(&self, who: &SessionUser, kind: CardKind, id: i32, fields: Fields) -> Result<(), AppError>;
+    /// Throws away a refused edit.
+    async fn discard(&self, who: &SessionUser, kind: CardKind, id: i32) -> Result<(), AppError>;
+    /// Publishes (only a complete card) or withdraws a card.
+    async fn set_published(&self, who: &SessionUser, kind: CardKind, id: i32, published: bool) -> Result<(), AppError>;
+}
+
+/// The catalogue handle server functions take from context.
+#[cfg(feature = "ssr")]
+pub type CatalogueHandle = Arc<dyn Catalogue>;

@@ -1,11 +1,24 @@
-//! What request pages receive: read models, never entities. The form's
-//! definition travels with the typed values so the same page draws a new
-//! request, a draft, a returned request and the staff's report.
+//! Requests for catalogue sub-services: what request pages receive (read
+//! models, never entities; the form's definition travels with the typed
+//! values so the same page draws a new request, a draft, a returned request
+//! and the staff's report), the decision notice, and the request desk.
+
+#[cfg(feature = "ssr")]
+use std::sync::Arc;
+
+#[cfg(feature = "ssr")]
+use async_trait::async_trait;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::SessionUser;
 use crate::domain::catalogue::form::Fields;
 use crate::domain::request_form::FormDefinition;
+#[cfg(feature = "ssr")]
+use crate::domain::workflow::machine::Command;
+#[cfg(feature = "ssr")]
+use crate::errors::AppError;
 
 /// The sub-service a request is for, as pages name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +114,7 @@ pub struct Application {
     /// Every action, oldest first.
     pub history: Vec<EventView>,
     /// The decision notice, once decided.
-    pub notice: Option<super::Notice>,
+    pub notice: Option<Notice>,
 }
 
 /// One answer as a person reads it.
@@ -169,7 +182,7 @@ pub struct Case {
     /// Posts the viewer may refer it to.
     pub refer_to: Vec<PostOption>,
     /// The decision notice, once decided.
-    pub notice: Option<super::Notice>,
+    pub notice: Option<Notice>,
 }
 
 /// A document attached to a request.
@@ -208,3 +221,109 @@ pub struct ProvinceOption {
     /// Its Persian name.
     pub name: String,
 }
+
+/// Table 4 of the desk guideline: the decision notice as it was issued.
+/// Stored whole when the decision is taken, so a later change of names or
+/// titles never rewrites a notice already given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Its number: the code that verifies it.
+    pub number: String,
+    /// Its date, Jalali.
+    pub date: String,
+    /// The request's tracking code.
+    pub tracking_code: String,
+    /// Service and sub-service.
+    pub service: String,
+    /// The applicant's full name.
+    pub applicant: String,
+    /// The applicant's national id, Persian digits.
+    pub national_id: String,
+    /// Legal basis and the reasoning behind the decision.
+    pub reasoning: String,
+    /// Whether the request was granted.
+    pub granted: bool,
+    /// The decision's main content.
+    pub content: String,
+    /// Where and within how long the applicant may appeal.
+    pub appeal: String,
+    /// Further notes.
+    pub notes: String,
+    /// Who issued it.
+    pub issuer: String,
+    /// The issuer's post.
+    pub issuer_post: String,
+}
+
+impl Notice {
+    /// The notice as the public verification page shows it: the national id
+    /// shortened to its first and last digits, since anyone holding the code
+    /// may read the page.
+    pub fn for_the_public(mut self) -> Notice {
+        let digits: Vec<char> = self.national_id.chars().collect();
+        if digits.len() > 5 {
+            let hidden = "•".repeat(digits.len() - 5);
+            let head: String = digits[..3].iter().collect();
+            let tail: String = digits[digits.len() - 2..].iter().collect();
+            self.national_id = format!("{head}{hidden}{tail}");
+        }
+        self
+    }
+}
+
+/// What an applicant's save carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The request.
+    pub request_id: i32,
+    /// The provincial company chosen, by unit code.
+    pub province: String,
+    /// Every posted value by name.
+    pub fields: Fields,
+}
+
+/// An upload's body as it arrives, chunk by chunk.
+#[cfg(feature = "ssr")]
+pub type ByteStream = std::pin::Pin<Box<dyn futures::Stream<Item = Result<bytes::Bytes, String>> + Send>>;
+
+/// Requests for catalogue sub-services on their defined forms and
+/// workflows. Every method checks the caller's rights itself: applicants
+/// reach only their own requests, staff only what their posts hold or held.
+#[cfg(feature = "ssr")]
+#[async_trait]
+pub trait RequestDesk: Send + Sync {
+    /// A decision notice by its number, for anyone verifying it.
+    async fn notice(&self, number: &str) -> Result<Option<Notice>, AppError>;
+    /// Published sub-services that have an electronic form.
+    async fn offered(&self) -> Result<Vec<SubServiceName>, AppError>;
+    /// The empty form of a published sub-service, for a signed-in applicant.
+    async fn new_form(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<FormPage, AppError>;
+    /// Creates the applicant's draft for a sub-service; gives its id.
+    async fn start(&self, who: &SessionUser, service_id: i32, sub_code: &str) -> Result<i32, AppError>;
+    /// Streams a file into field `slot` of the applicant's editable request.
+    async fn upload(
+        &self,
+        who: &SessionUser,
+        request_id: i32,
+        slot: &str,
+        file_name: &str,
+        body: ByteStream,
+    ) -> Result<(), AppError>;
+    /// Takes a file off the applicant's editable request.
+    async fn remove_file(&self, who: &SessionUser, request_id: i32, file_id: i32) -> Result<(), AppError>;
+    /// Saves what the applicant typed; with `send`, checks everything and
+    /// sends it (a draft) or sends it back (a returned request).
+    async fn save(&self, who: &SessionUser, draft: Draft, send: bool) -> Result<(), AppError>;
+    /// The applicant's own request.
+    async fn application(&self, who: &SessionUser, request_id: i32) -> Result<Application, AppError>;
+    /// A request as staff see it, for staff whose post holds or held it,
+    /// and managers and administrators.
+    async fn case(&self, who: &SessionUser, request_id: i32) -> Result<Case, AppError>;
+    /// A staff action on the revision the actor saw; a later revision means
+    /// someone else acted first ([`crate::domain::workflow::machine::Refusal::Superseded`]).
+    async fn act(&self, who: &SessionUser, request_id: i32, revision: i32, command: Command) -> Result<(), AppError>;
+}
+
+/// The request desk handle server functions take from context.
+#[cfg(feature = "ssr")]
+pub type RequestDeskHandle = Arc<dyn RequestDesk>;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::form::RequestForm;
 use super::progress::{AnswersList, HistoryList, ReceiptTable, StepsDiagram};
 use crate::i18n::{t, use_i18n};
-use crate::pages::accounts::{query, remembered_shared};
+use crate::pages::form_memory::{query, remembered_shared};
 use crate::pages::notice::{NoticeSheet, PrintButton};
 use crate::serverfns::requests::{Application, FILE_FORM, my_application};
 

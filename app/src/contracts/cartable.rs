@@ -1,8 +1,19 @@
-//! What the cartable page asks for and receives.
+//! The cartable of every signed-in person: what its page asks for and
+//! receives, and the service behind it.
+
+#[cfg(feature = "ssr")]
+use std::sync::Arc;
+
+#[cfg(feature = "ssr")]
+use async_trait::async_trait;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use super::session::SessionUser;
 use crate::domain::workflow::machine::Folder;
+#[cfg(feature = "ssr")]
+use crate::errors::AppError;
 
 /// The search and filters, as the page's GET form posts them: every field
 /// a string, so a shared address reads back exactly as typed.
@@ -118,3 +129,15 @@ pub struct CartablePage {
     /// A filter that did not read (`from`, `to`), with its message.
     pub problem: Option<(String, String)>,
 }
+
+/// The cartable of every signed-in person.
+#[cfg(feature = "ssr")]
+#[async_trait]
+pub trait Cartables: Send + Sync {
+    /// The folders and rows `query` asks for, of requests `who` may see.
+    async fn page(&self, who: &SessionUser, query: &CartableQuery) -> Result<CartablePage, AppError>;
+}
+
+/// The cartable handle server functions take from context.
+#[cfg(feature = "ssr")]
+pub type CartablesHandle = Arc<dyn Cartables>;
